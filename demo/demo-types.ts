@@ -1,0 +1,32 @@
+import type { AgencyKind, Cadence, GroupType, Sector } from '../src/features/partnership/rules.ts';
+import type { Role } from '../src/platform/access/roles.ts';
+
+/** The shape of a demo partnership: facts from the published reports, fictional people. */
+export type DemoPartnership = {
+  slug: string;
+  name: string;
+  areaName: string;
+  agencies: { key: string; name: string; kind: AgencyKind; sector: Sector }[];
+  /** Fictional people; `agency` is an agency key. */
+  people: { key: string; name: string; jobTitle: string; agency: string }[];
+  /** WT2023 lead and delegated safeguarding partners of the statutory agencies. */
+  safeguardingPartners: { agency: string; person: string; role: 'lead' | 'delegated' }[];
+  groups: {
+    key: string;
+    name: string;
+    type: GroupType;
+    cadence: Cadence;
+    termsOfReference: string;
+    chair?: string;
+    sponsor?: string;
+    reportsTo?: string;
+    startsOn: string;
+    endsOn?: string;
+    members: string[];
+  }[];
+  /** The executive's rotating chair: agency keys with their turns. */
+  chairRota: { agency: string; startsOn: string; endsOn: string }[];
+  boardLinks: { name: string; relationship: string; jointPriorities: string }[];
+  /** One account per role: `<role>@demo.example`, agency key. */
+  accounts: { role: Role; name: string; agency: string }[];
+};

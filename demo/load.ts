@@ -1,0 +1,167 @@
+import { randomUUID } from 'node:crypto';
+import type { Database, Queryable } from '../src/db/database.ts';
+import { recordAudit } from '../src/platform/audit/audit.ts';
+import { hashPassword } from '../src/platform/auth/auth-service.ts';
+import type { DemoPartnership } from './demo-types.ts';
+import { towerHamlets } from './tower-hamlets.ts';
+
+/** Every demo account uses this password; production refuses to start while any demo account exists. */
+export const DEMO_PASSWORD = 'demo-password-only';
+export const demoEmail = (role: string) => `${role}@demo.example`;
+
+const SYSTEM = { userId: null, label: 'system (demo data)' };
+
+/** Loads the demo partnership when the database has no partnership at all. Returns whether it loaded. */
+export async function loadDemoIfEmpty(db: Database, demo: DemoPartnership = towerHamlets): Promise<boolean> {
+  const existing = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM partnerships');
+  if ((existing[0]?.n ?? 0) > 0) return false;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db.transaction((tx) => insertDemo(tx, demo, passwordHash));
+  return true;
+}
+
+export async function demoAccountsPresent(db: Queryable): Promise<boolean> {
+  const rows = await db.query('SELECT 1 FROM users WHERE is_demo LIMIT 1');
+  return rows.length > 0;
+}
+
+/** Inserts a demo partnership in the caller's transaction; returns its id. */
+export async function insertDemo(
+  tx: Queryable,
+  demo: DemoPartnership,
+  passwordHash: string,
+  emailFor: (role: string) => string = demoEmail,
+): Promise<string> {
+  const [partnership] = await tx.query<{ id: string }>(
+    'INSERT INTO partnerships (slug, name, area_name, is_demo) VALUES ($1, $2, $3, true) RETURNING id',
+    [demo.slug, demo.name, demo.areaName],
+  );
+  const partnershipId = (partnership as { id: string }).id;
+  const agencyIds = await insertKeyed(
+    tx,
+    'agencies',
+    ['partnership_id', 'name', 'kind', 'sector'],
+    demo.agencies,
+    (a) => [partnershipId, a.name, a.kind, a.sector],
+  );
+  const personIds = await insertKeyed(
+    tx,
+    'people',
+    ['partnership_id', 'agency_id', 'name', 'job_title'],
+    demo.people,
+    (p) => [partnershipId, need(agencyIds, p.agency), p.name, p.jobTitle],
+  );
+  for (const sp of demo.safeguardingPartners) {
+    await tx.query(
+      'INSERT INTO safeguarding_partners (partnership_id, agency_id, person_id, role) VALUES ($1, $2, $3, $4)',
+      [partnershipId, need(agencyIds, sp.agency), need(personIds, sp.person), sp.role],
+    );
+  }
+  const groupIds = await insertKeyed(
+    tx,
+    'groups',
+    [
+      'partnership_id',
+      'name',
+      'type',
+      'cadence',
+      'terms_of_reference',
+      'chair_person_id',
+      'sponsor_person_id',
+      'starts_on',
+      'ends_on',
+    ],
+    demo.groups,
+    (g) => [
+      partnershipId,
+      g.name,
+      g.type,
+      g.cadence,
+      g.termsOfReference,
+      g.chair ? need(personIds, g.chair) : null,
+      g.sponsor ? need(personIds, g.sponsor) : null,
+      g.startsOn,
+      g.endsOn ?? null,
+    ],
+  );
+  for (const g of demo.groups) {
+    if (g.reportsTo) {
+      await tx.query('UPDATE groups SET reports_to_group_id = $2 WHERE id = $1', [
+        need(groupIds, g.key),
+        need(groupIds, g.reportsTo),
+      ]);
+    }
+    for (const member of g.members) {
+      await tx.query('INSERT INTO group_members (partnership_id, group_id, person_id) VALUES ($1, $2, $3)', [
+        partnershipId,
+        need(groupIds, g.key),
+        need(personIds, member),
+      ]);
+    }
+  }
+  for (const turn of demo.chairRota) {
+    await tx.query(
+      'INSERT INTO executive_chair_rota (partnership_id, agency_id, starts_on, ends_on) VALUES ($1, $2, $3, $4)',
+      [partnershipId, need(agencyIds, turn.agency), turn.startsOn, turn.endsOn],
+    );
+  }
+  for (const board of demo.boardLinks) {
+    await tx.query(
+      'INSERT INTO board_links (partnership_id, name, relationship, joint_priorities) VALUES ($1, $2, $3, $4)',
+      [partnershipId, board.name, board.relationship, board.jointPriorities],
+    );
+  }
+  for (const account of demo.accounts) {
+    await tx.query(
+      `INSERT INTO users (partnership_id, agency_id, email, name, role, password_hash, is_demo)
+       VALUES ($1, $2, $3, $4, $5, $6, true)`,
+      [
+        partnershipId,
+        need(agencyIds, account.agency),
+        emailFor(account.role),
+        account.name,
+        account.role,
+        passwordHash,
+      ],
+    );
+  }
+  await recordAudit(tx, SYSTEM, {
+    partnershipId,
+    action: 'partnership.demo-loaded',
+    entityType: 'partnership',
+    entityId: partnershipId,
+    after: {
+      slug: demo.slug,
+      agencies: demo.agencies.length,
+      people: demo.people.length,
+      groups: demo.groups.length,
+    },
+  });
+  return partnershipId;
+}
+
+/** Inserts rows in one statement, with ids made here so each key maps to its row for certain. */
+async function insertKeyed<T extends { key: string }>(
+  tx: Queryable,
+  table: string,
+  columns: string[],
+  rows: T[],
+  values: (row: T) => unknown[],
+): Promise<Map<string, string>> {
+  const ids = new Map<string, string>(rows.map((row) => [row.key, randomUUID()]));
+  if (rows.length === 0) return ids;
+  const params: unknown[] = [];
+  const tuples = rows.map((row) => {
+    const start = params.length;
+    params.push(ids.get(row.key), ...values(row));
+    return `(${['id', ...columns].map((_, i) => `$${start + i + 1}`).join(', ')})`;
+  });
+  await tx.query(`INSERT INTO ${table} (id, ${columns.join(', ')}) VALUES ${tuples.join(', ')}`, params);
+  return ids;
+}
+
+function need(ids: Map<string, string>, key: string): string {
+  const id = ids.get(key);
+  if (!id) throw new Error(`Demo data refers to "${key}", which it does not define`);
+  return id;
+}

@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import staticFiles from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Config } from './config.ts';
+import type { Database } from './db/database.ts';
+import { registerHomeRoutes } from './features/home/routes.ts';
+import { registerPartnershipRoutes } from './features/partnership/routes.ts';
+import { createPartnershipService } from './features/partnership/service.ts';
+import { registerApiDocsRoutes } from './platform/api/routes.ts';
+import { registerAuditRoutes } from './platform/audit/routes.ts';
+import { createAuthService } from './platform/auth/auth-service.ts';
+import { registerAuthRoutes } from './platform/auth/routes.ts';
+import { registerHealthRoutes } from './platform/health/routes.ts';
+import { installHttpPipeline } from './platform/http/plugin.ts';
+import type { RegisteredRoute } from './platform/http/route-config.ts';
+import { createPageRenderer, type NavItem } from './platform/views/page.ts';
+import { createRenderer, GOVUK_DIST } from './platform/views/render.ts';
+
+export type AppOptions = {
+  config: Pick<Config, 'env' | 'sessionSecret' | 'logLevel'>;
+  db: Database;
+  /** Slows repeated failed sign-ins; tests of other things turn it off. */
+  signInSlowdown?: boolean;
+};
+
+const NAVIGATION: NavItem[] = [
+  { href: '/', text: 'Home', permission: 'signed-in' },
+  { href: '/structure', text: 'Structure', permission: 'structure:read' },
+  { href: '/partners', text: 'Partners', permission: 'structure:read' },
+  { href: '/people', text: 'People', permission: 'structure:read' },
+  { href: '/groups', text: 'Groups', permission: 'structure:read' },
+  { href: '/users', text: 'Users', permission: 'users:manage' },
+  { href: '/audit', text: 'Audit log', permission: 'audit:read' },
+  { href: '/account', text: 'Your account', permission: 'signed-in' },
+];
+
+const STATIC_PREFIXES = ['/assets/', '/stylesheets/', '/javascripts/', '/public/'];
+
+/** The one place that wires the platform and every feature together. */
+export async function buildApp(
+  options: AppOptions,
+): Promise<{ app: FastifyInstance; routes: RegisteredRoute[] }> {
+  const { config, db } = options;
+  const production = config.env === 'production';
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+    },
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+    bodyLimit: 1_048_576,
+    trustProxy: production,
+  });
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(helmet, {
+    enableCSPNonces: true,
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: production ? [] : null,
+      },
+    },
+    hsts: production,
+  });
+  await app.register(cookie, { secret: config.sessionSecret });
+  await app.register(formbody);
+
+  const registry: RegisteredRoute[] = [];
+  const page = createPageRenderer(
+    createRenderer({ watch: config.env === 'development' }),
+    NAVIGATION,
+    production,
+  );
+  const auth = createAuthService(db, { slowdown: options.signInSlowdown ?? true });
+  installHttpPipeline(app, { auth, page, registry, staticPrefixes: STATIC_PREFIXES });
+
+  await app.register(staticFiles, { root: path.join(GOVUK_DIST, 'govuk/assets'), prefix: '/assets/' });
+  await app.register(staticFiles, {
+    root: path.join(GOVUK_DIST, 'govuk'),
+    prefix: '/stylesheets/',
+    decorateReply: false,
+    allowedPath: (pathname) => pathname === '/govuk-frontend.min.css',
+  });
+  await app.register(staticFiles, {
+    root: path.join(GOVUK_DIST, 'govuk'),
+    prefix: '/javascripts/',
+    decorateReply: false,
+    allowedPath: (pathname) => pathname === '/govuk-frontend.min.js',
+  });
+  await app.register(staticFiles, {
+    root: path.join(import.meta.dirname, 'platform/views/public'),
+    prefix: '/public/',
+    decorateReply: false,
+  });
+
+  const partnership = createPartnershipService(db);
+
+  registerHealthRoutes(app, { db });
+  registerAuthRoutes(app, { auth, page, secureCookies: production });
+  registerApiDocsRoutes(app, { page, registry });
+  registerAuditRoutes(app, { db, page });
+  registerHomeRoutes(app, { page, partnership });
+  registerPartnershipRoutes(app, { page, partnership });
+
+  await app.ready();
+  return { app, routes: registry };
+}

@@ -1,0 +1,20 @@
+/** The one database interface every repo uses: parameterised SQL on PGlite or a PostgreSQL server. */
+export type Row = Record<string, unknown>;
+
+export interface Queryable {
+  query<T extends Row = Row>(text: string, params?: readonly unknown[]): Promise<T[]>;
+}
+
+export interface Database extends Queryable {
+  readonly engine: 'pglite' | 'postgresql';
+  /** Runs `work` in one transaction: committed if it resolves, rolled back if it throws. */
+  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** Postgres OIDs whose text form we keep or convert the same way on both engines. */
+export const TYPE_OIDS = { int8: 20, date: 1082, numeric: 1700 } as const;
+
+/** bigint counts become numbers (counts and ids here stay far below 2^53); dates stay 'YYYY-MM-DD' text. */
+export const parseInt8 = (value: string): number => Number(value);
+export const keepText = (value: string): string => value;

@@ -1,0 +1,52 @@
+import { PGlite } from '@electric-sql/pglite';
+import { type Database, keepText, parseInt8, type Queryable, type Row, TYPE_OIDS } from './database.ts';
+import { Mutex } from './mutex.ts';
+
+export type PgliteSource = { dataDir?: string; loadDataDir?: Blob };
+
+/** Opens the embedded database: files in `dataDir`, in memory without one, or loaded from a dump. */
+export async function openPglite(source: PgliteSource = {}): Promise<Database & { dump(): Promise<Blob> }> {
+  const pg = await PGlite.create(source.dataDir, {
+    loadDataDir: source.loadDataDir,
+    parsers: { [TYPE_OIDS.int8]: parseInt8, [TYPE_OIDS.date]: keepText, [TYPE_OIDS.numeric]: keepText },
+  });
+  const mutex = new Mutex();
+  const raw: Queryable = {
+    async query<T extends Row>(text: string, params: readonly unknown[] = []) {
+      const result = await pg.query<T>(text, params as unknown[]);
+      return result.rows;
+    },
+  };
+
+  return {
+    engine: 'pglite',
+    async query<T extends Row>(text: string, params: readonly unknown[] = []) {
+      if (mutex.heldHere) {
+        throw new Error(
+          'A query ran outside its transaction: use the transaction handle (tx), not the database',
+        );
+      }
+      return mutex.run(() => raw.query<T>(text, params));
+    },
+    transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+      if (mutex.heldHere) throw new Error('Transactions do not nest: pass the transaction handle (tx) down');
+      return mutex.run(async () => {
+        await pg.exec('BEGIN');
+        try {
+          const result = await work(raw);
+          await pg.exec('COMMIT');
+          return result;
+        } catch (error) {
+          await pg.exec('ROLLBACK');
+          throw error;
+        }
+      });
+    },
+    async dump() {
+      return mutex.run(() => pg.dumpDataDir('gzip'));
+    },
+    async close() {
+      await mutex.run(() => pg.close());
+    },
+  };
+}

@@ -1,0 +1,41 @@
+/**
+ * Builds a parameterised WHERE clause: each condition is written with `?` for its one value, numbered
+ * $1, $2 … in order. Values are never spliced into the SQL text.
+ */
+export class Conditions {
+  readonly params: unknown[] = [];
+  readonly #parts: string[] = [];
+
+  add(condition: string, ...values: unknown[]): this {
+    let index = 0;
+    const text = condition.replace(/\?/g, () => {
+      this.params.push(values[index++]);
+      return `$${this.params.length}`;
+    });
+    this.#parts.push(text);
+    return this;
+  }
+
+  /** Adds the condition only when the value is given. */
+  addIf(value: unknown, condition: string): this {
+    return value === undefined || value === null || value === '' ? this : this.add(condition, value);
+  }
+
+  /** Keyset pagination on (sortColumn, id): rows after the cursor. */
+  after(cursor: { key: string; id: string } | null, sortColumn: string, idColumn: string): this {
+    return cursor ? this.add(`(${sortColumn}, ${idColumn}) > (?, ?::uuid)`, cursor.key, cursor.id) : this;
+  }
+
+  /** A LIMIT as a parameter. */
+  limit(n: number): string {
+    this.params.push(n);
+    return `LIMIT $${this.params.length}`;
+  }
+
+  get sql(): string {
+    return this.#parts.length > 0 ? `WHERE ${this.#parts.join(' AND ')}` : '';
+  }
+}
+
+/** Escapes LIKE wildcards so a search for "50%" finds "50%". */
+export const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

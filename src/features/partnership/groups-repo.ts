@@ -1,0 +1,169 @@
+import type { Queryable } from '../../db/database.ts';
+import { Conditions, likePattern } from '../../db/sql.ts';
+import type { Cursor } from '../../platform/http/pagination.ts';
+import type { Cadence, GroupType } from './rules.ts';
+import type { GroupInput, GroupPatch } from './schemas.ts';
+
+export type Group = {
+  id: string;
+  name: string;
+  type: GroupType;
+  termsOfReference: string;
+  cadence: Cadence;
+  chairPersonId: string | null;
+  chairName: string | null;
+  chairJobTitle: string | null;
+  sponsorPersonId: string | null;
+  sponsorName: string | null;
+  sponsorJobTitle: string | null;
+  reportsToGroupId: string | null;
+  reportsToName: string | null;
+  startsOn: string;
+  endsOn: string | null;
+  memberCount: number;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+const COLUMNS = `g.id, g.name, g.type, g.terms_of_reference AS "termsOfReference", g.cadence,
+  g.chair_person_id AS "chairPersonId", c.name AS "chairName", c.job_title AS "chairJobTitle",
+  g.sponsor_person_id AS "sponsorPersonId", s.name AS "sponsorName", s.job_title AS "sponsorJobTitle",
+  g.reports_to_group_id AS "reportsToGroupId", r.name AS "reportsToName",
+  g.starts_on AS "startsOn", g.ends_on AS "endsOn",
+  (SELECT count(*)::int FROM group_members m WHERE m.group_id = g.id) AS "memberCount",
+  g.created_at AS "createdAt", g.updated_at AS "updatedAt"`;
+const FROM = `FROM groups g
+  LEFT JOIN people c ON c.partnership_id = g.partnership_id AND c.id = g.chair_person_id
+  LEFT JOIN people s ON s.partnership_id = g.partnership_id AND s.id = g.sponsor_person_id
+  LEFT JOIN groups r ON r.partnership_id = g.partnership_id AND r.id = g.reports_to_group_id`;
+
+export type GroupFilter = {
+  type?: GroupType;
+  q?: string;
+  /** 'current' or 'ended' on the given day. */
+  status?: 'current' | 'ended';
+  today: string;
+  after: Cursor | null;
+  limit: number;
+};
+
+export async function listGroups(db: Queryable, partnershipId: string, filter: GroupFilter) {
+  const where = new Conditions()
+    .add('g.partnership_id = ?', partnershipId)
+    .addIf(filter.type, 'g.type = ?')
+    .addIf(filter.q && likePattern(filter.q), 'g.name ILIKE ?');
+  if (filter.status === 'current')
+    where.add(
+      'g.starts_on <= ?::date AND (g.ends_on IS NULL OR g.ends_on >= ?::date)',
+      filter.today,
+      filter.today,
+    );
+  if (filter.status === 'ended') where.add('g.ends_on < ?::date', filter.today);
+  where.after(filter.after, 'g.name', 'g.id');
+  const limit = where.limit(filter.limit + 1);
+  return db.query<Group>(
+    `SELECT ${COLUMNS} ${FROM} ${where.sql} ORDER BY g.name, g.id ${limit}`,
+    where.params,
+  );
+}
+
+/** Every group's place in the structure, for the governance chart and loop checks. */
+export async function groupOutline(db: Queryable, partnershipId: string) {
+  return db.query<Group>(`SELECT ${COLUMNS} ${FROM} WHERE g.partnership_id = $1 ORDER BY g.name LIMIT 2000`, [
+    partnershipId,
+  ]);
+}
+
+export async function findGroup(db: Queryable, partnershipId: string, id: string) {
+  const rows = await db.query<Group>(`SELECT ${COLUMNS} ${FROM} WHERE g.partnership_id = $1 AND g.id = $2`, [
+    partnershipId,
+    id,
+  ]);
+  return rows[0] ?? null;
+}
+
+export async function insertGroup(db: Queryable, partnershipId: string, input: GroupInput) {
+  const rows = await db.query<{ id: string }>(
+    `INSERT INTO groups (partnership_id, name, type, terms_of_reference, cadence, chair_person_id,
+       sponsor_person_id, reports_to_group_id, starts_on, ends_on)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+    [
+      partnershipId,
+      input.name,
+      input.type,
+      input.termsOfReference,
+      input.cadence,
+      input.chairPersonId,
+      input.sponsorPersonId,
+      input.reportsToGroupId,
+      input.startsOn,
+      input.endsOn,
+    ],
+  );
+  return findGroup(db, partnershipId, (rows[0] as { id: string }).id) as Promise<Group>;
+}
+
+export async function updateGroup(db: Queryable, partnershipId: string, id: string, patch: GroupPatch) {
+  // Nullable references are set when the field is present (null clears them), kept when absent.
+  const rows = await db.query<{ id: string }>(
+    `UPDATE groups SET
+       name = coalesce($3, name), type = coalesce($4, type),
+       terms_of_reference = coalesce($5, terms_of_reference), cadence = coalesce($6, cadence),
+       chair_person_id = CASE WHEN $7::boolean THEN $8::uuid ELSE chair_person_id END,
+       sponsor_person_id = CASE WHEN $9::boolean THEN $10::uuid ELSE sponsor_person_id END,
+       reports_to_group_id = CASE WHEN $11::boolean THEN $12::uuid ELSE reports_to_group_id END,
+       starts_on = coalesce($13::date, starts_on),
+       ends_on = CASE WHEN $14::boolean THEN $15::date ELSE ends_on END,
+       updated_at = now()
+     WHERE partnership_id = $1 AND id = $2 RETURNING id`,
+    [
+      partnershipId,
+      id,
+      patch.name ?? null,
+      patch.type ?? null,
+      patch.termsOfReference ?? null,
+      patch.cadence ?? null,
+      'chairPersonId' in patch,
+      patch.chairPersonId ?? null,
+      'sponsorPersonId' in patch,
+      patch.sponsorPersonId ?? null,
+      'reportsToGroupId' in patch,
+      patch.reportsToGroupId ?? null,
+      patch.startsOn ?? null,
+      'endsOn' in patch,
+      patch.endsOn ?? null,
+    ],
+  );
+  return rows[0] ? findGroup(db, partnershipId, id) : null;
+}
+
+export type Member = { personId: string; name: string; jobTitle: string; agencyName: string };
+
+export async function listMembers(db: Queryable, partnershipId: string, groupId: string) {
+  return db.query<Member>(
+    `SELECT p.id AS "personId", p.name, p.job_title AS "jobTitle", a.name AS "agencyName"
+       FROM group_members m
+       JOIN people p ON p.partnership_id = m.partnership_id AND p.id = m.person_id
+       JOIN agencies a ON a.partnership_id = p.partnership_id AND a.id = p.agency_id
+      WHERE m.partnership_id = $1 AND m.group_id = $2
+      ORDER BY a.name, p.name LIMIT 1000`,
+    [partnershipId, groupId],
+  );
+}
+
+export async function addMember(db: Queryable, partnershipId: string, groupId: string, personId: string) {
+  const rows = await db.query(
+    `INSERT INTO group_members (partnership_id, group_id, person_id) VALUES ($1, $2, $3)
+     ON CONFLICT DO NOTHING RETURNING person_id`,
+    [partnershipId, groupId, personId],
+  );
+  return rows.length > 0;
+}
+
+export async function removeMember(db: Queryable, partnershipId: string, groupId: string, personId: string) {
+  const rows = await db.query(
+    'DELETE FROM group_members WHERE partnership_id = $1 AND group_id = $2 AND person_id = $3 RETURNING person_id',
+    [partnershipId, groupId, personId],
+  );
+  return rows.length > 0;
+}

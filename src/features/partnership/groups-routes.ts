@@ -1,0 +1,328 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { contextOf, idParam } from '../../platform/http/context.ts';
+import { asFormErrors, formInput } from '../../platform/http/forms.ts';
+import { pageOf, pageQuery } from '../../platform/http/pagination.ts';
+import { parseInput, parseOrThrow } from '../../platform/http/validation.ts';
+import type { PageRenderer } from '../../platform/views/page.ts';
+import { CADENCE_LABELS, CADENCES, GROUP_TYPE_LABELS, GROUP_TYPES } from './rules.ts';
+import { groupInput, groupPatch, listQuery, memberInput } from './schemas.ts';
+import type { PartnershipService } from './service.ts';
+
+const groupOut = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  type: z.enum(GROUP_TYPES),
+  termsOfReference: z.string(),
+  cadence: z.enum(CADENCES),
+  chairPersonId: z.uuid().nullable(),
+  chairName: z.string().nullable(),
+  sponsorPersonId: z.uuid().nullable(),
+  sponsorName: z.string().nullable(),
+  reportsToGroupId: z.uuid().nullable(),
+  reportsToName: z.string().nullable(),
+  startsOn: z.string(),
+  endsOn: z.string().nullable(),
+  memberCount: z.number(),
+});
+const memberOut = z.object({
+  personId: z.uuid(),
+  name: z.string(),
+  jobTitle: z.string(),
+  agencyName: z.string(),
+});
+const blankToUndefined = z.literal('').transform(() => undefined);
+const groupsQuery = pageQuery.extend(listQuery.shape).extend({
+  type: z
+    .union([blankToUndefined, z.enum(GROUP_TYPES, { error: 'type must be one of the group types' })])
+    .optional(),
+  status: z
+    .union([blankToUndefined, z.enum(['current', 'ended'], { error: 'status must be current or ended' })])
+    .optional(),
+});
+const idParams = z.object({ id: z.uuid() });
+const memberParams = z.object({ id: z.uuid(), personId: z.uuid() });
+const FORM = 'partnership/views/group-form.njk';
+const DATE_FIELDS = ['startsOn', 'endsOn'];
+
+const labels = {
+  types: GROUP_TYPES.map((t) => ({ value: t, text: GROUP_TYPE_LABELS[t] })),
+  cadences: CADENCES.map((c) => ({ value: c, text: CADENCE_LABELS[c] })),
+  typeLabels: GROUP_TYPE_LABELS,
+  cadenceLabels: CADENCE_LABELS,
+};
+
+export function registerGroupRoutes(
+  app: FastifyInstance,
+  { page, partnership }: { page: PageRenderer; partnership: PartnershipService },
+) {
+  const groups = partnership.groups;
+
+  async function renderForm(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    context: { title: string; values: Record<string, unknown>; group?: unknown; errors?: unknown[] },
+    status = 200,
+  ) {
+    const ctx = contextOf(request);
+    const [people, outline] = await Promise.all([partnership.people.choices(ctx), groups.outline(ctx)]);
+    return page(
+      request,
+      reply,
+      FORM,
+      {
+        ...context,
+        people,
+        groupChoices: outline,
+        ...labels,
+      } as never,
+      status,
+    );
+  }
+
+  app.get('/groups', { config: { access: 'structure:read' } }, async (request, reply) => {
+    const query = parseOrThrow(groupsQuery, request.query);
+    const result = await groups.list(contextOf(request), query);
+    const filterQuery = new URLSearchParams({
+      ...(query.type ? { type: query.type } : {}),
+      ...(query.status ? { status: query.status } : {}),
+      ...(query.q ? { q: query.q } : {}),
+    }).toString();
+    return page(request, reply, 'partnership/views/groups-list.njk', {
+      title: 'Groups',
+      result,
+      query,
+      filterQuery,
+      ...labels,
+    });
+  });
+
+  app.get('/groups/new', { config: { access: 'structure:write' } }, (request, reply) =>
+    renderForm(request, reply, { title: 'Add a group', values: { cadence: 'six-weekly' } }),
+  );
+
+  app.post('/groups', { config: { access: 'structure:write' } }, async (request, reply) => {
+    const input = formInput(request.body, DATE_FIELDS);
+    const parsed = parseInput(groupInput, input);
+    if (!parsed.ok)
+      return renderForm(request, reply, { title: 'Add a group', values: input, errors: parsed.errors }, 400);
+    const group = await groups.create(contextOf(request), parsed.value).catch(asFormErrors);
+    if ('errors' in group)
+      return renderForm(request, reply, { title: 'Add a group', values: input, errors: group.errors }, 400);
+    return reply.redirect(`/groups/${group.id}?saved=1`, 303);
+  });
+
+  async function renderGroup(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    groupId: string,
+    extra: { flash?: string; errors?: { field: string; message: string }[] },
+    status = 200,
+  ) {
+    const ctx = contextOf(request);
+    const group = await groups.get(ctx, groupId);
+    const [members, people] = await Promise.all([
+      groups.members(ctx, group.id),
+      partnership.people.choices(ctx),
+    ]);
+    const memberIds = new Set(members.map((m) => m.personId));
+    return page(
+      request,
+      reply,
+      'partnership/views/group.njk',
+      {
+        title: group.name,
+        group,
+        members,
+        candidates: people.filter((p) => !memberIds.has(p.id)),
+        ...extra,
+        ...labels,
+      },
+      status,
+    );
+  }
+
+  app.get('/groups/:id', { config: { access: 'structure:read' } }, async (request, reply) => {
+    const flashes: Record<string, string> = {
+      saved: 'Group saved',
+      added: 'Member added',
+      removed: 'Member removed',
+    };
+    const flashKey = Object.keys(flashes).find((k) => (request.query as Record<string, unknown>)[k]);
+    return renderGroup(request, reply, idParam(request, 'id', 'Group'), {
+      flash: flashKey ? flashes[flashKey] : undefined,
+    });
+  });
+
+  app.get('/groups/:id/edit', { config: { access: 'structure:write' } }, async (request, reply) => {
+    const group = await groups.get(contextOf(request), idParam(request, 'id', 'Group'));
+    return renderForm(request, reply, { title: `Change ${group.name}`, group, values: group });
+  });
+
+  app.post('/groups/:id', { config: { access: 'structure:write' } }, async (request, reply) => {
+    const ctx = contextOf(request);
+    const group = await groups.get(ctx, idParam(request, 'id', 'Group'));
+    const input = formInput(request.body, DATE_FIELDS);
+    const title = `Change ${group.name}`;
+    const parsed = parseInput(groupInput, input);
+    if (!parsed.ok)
+      return renderForm(request, reply, { title, group, values: input, errors: parsed.errors }, 400);
+    const saved = await groups.update(ctx, group.id, parsed.value).catch(asFormErrors);
+    if ('errors' in saved)
+      return renderForm(request, reply, { title, group, values: input, errors: saved.errors }, 400);
+    return reply.redirect(`/groups/${group.id}?saved=1`, 303);
+  });
+
+  app.post('/groups/:id/members', { config: { access: 'structure:write' } }, async (request, reply) => {
+    const ctx = contextOf(request);
+    const groupId = idParam(request, 'id', 'Group');
+    const parsed = parseInput(memberInput, formInput(request.body));
+    const result = parsed.ok
+      ? await groups.addMember(ctx, groupId, parsed.value.personId).catch(asFormErrors)
+      : { errors: parsed.errors };
+    if (typeof result === 'object' && 'errors' in result) {
+      return renderGroup(request, reply, groupId, { errors: result.errors }, 400);
+    }
+    return reply.redirect(`/groups/${groupId}?added=1#members`, 303);
+  });
+
+  app.post(
+    '/groups/:id/members/:personId/remove',
+    { config: { access: 'structure:write' } },
+    async (request, reply) => {
+      const groupId = idParam(request, 'id', 'Group');
+      await groups.removeMember(contextOf(request), groupId, idParam(request, 'personId', 'Member'));
+      return reply.redirect(`/groups/${groupId}?removed=1#members`, 303);
+    },
+  );
+
+  // API
+  app.get(
+    '/api/v1/groups',
+    {
+      config: {
+        access: 'structure:read',
+        api: { summary: 'List groups', tag: 'Structure', query: groupsQuery, response: pageOf(groupOut) },
+      },
+    },
+    async (request) => groups.list(contextOf(request), parseOrThrow(groupsQuery, request.query)),
+  );
+
+  app.post(
+    '/api/v1/groups',
+    {
+      config: {
+        access: 'structure:write',
+        api: {
+          summary: 'Add a group',
+          tag: 'Structure',
+          body: groupInput,
+          response: groupOut,
+          successStatus: 201,
+        },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await groups.create(contextOf(request), parseOrThrow(groupInput, request.body))),
+  );
+
+  app.get(
+    '/api/v1/groups/:id',
+    {
+      config: {
+        access: 'structure:read',
+        api: { summary: 'One group', tag: 'Structure', params: idParams, response: groupOut },
+      },
+    },
+    async (request) => groups.get(contextOf(request), idParam(request, 'id', 'Group')),
+  );
+
+  app.patch(
+    '/api/v1/groups/:id',
+    {
+      config: {
+        access: 'structure:write',
+        api: {
+          summary: 'Change a group',
+          tag: 'Structure',
+          params: idParams,
+          body: groupPatch,
+          response: groupOut,
+        },
+      },
+    },
+    async (request) =>
+      groups.update(
+        contextOf(request),
+        idParam(request, 'id', 'Group'),
+        parseOrThrow(groupPatch, request.body),
+      ),
+  );
+
+  app.get(
+    '/api/v1/groups/:id/members',
+    {
+      config: {
+        access: 'structure:read',
+        api: {
+          summary: 'A group’s members',
+          tag: 'Structure',
+          params: idParams,
+          response: z.object({ items: z.array(memberOut) }),
+        },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      const group = await groups.get(ctx, idParam(request, 'id', 'Group'));
+      return { items: await groups.members(ctx, group.id) };
+    },
+  );
+
+  app.post(
+    '/api/v1/groups/:id/members',
+    {
+      config: {
+        access: 'structure:write',
+        api: {
+          summary: 'Add a member to a group',
+          tag: 'Structure',
+          params: idParams,
+          body: memberInput,
+          successStatus: 204,
+        },
+      },
+    },
+    async (request, reply) => {
+      await groups.addMember(
+        contextOf(request),
+        idParam(request, 'id', 'Group'),
+        parseOrThrow(memberInput, request.body).personId,
+      );
+      return reply.status(204).send();
+    },
+  );
+
+  app.delete(
+    '/api/v1/groups/:id/members/:personId',
+    {
+      config: {
+        access: 'structure:write',
+        api: {
+          summary: 'Remove a member from a group',
+          tag: 'Structure',
+          params: memberParams,
+          successStatus: 204,
+        },
+      },
+    },
+    async (request, reply) => {
+      await groups.removeMember(
+        contextOf(request),
+        idParam(request, 'id', 'Group'),
+        idParam(request, 'personId', 'Member'),
+      );
+      return reply.status(204).send();
+    },
+  );
+}

@@ -1,0 +1,67 @@
+import type { Queryable } from '../../db/database.ts';
+import { Conditions, likePattern } from '../../db/sql.ts';
+import type { Cursor } from '../../platform/http/pagination.ts';
+import type { AgencyKind, Sector } from './rules.ts';
+import type { PartnerInput, PartnerPatch } from './schemas.ts';
+
+export type Partner = {
+  id: string;
+  name: string;
+  kind: AgencyKind;
+  sector: Sector;
+  isActive: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+const COLUMNS = `id, name, kind, sector, is_active AS "isActive", created_at AS "createdAt", updated_at AS "updatedAt"`;
+
+export type PartnerFilter = { kind?: AgencyKind; q?: string; after: Cursor | null; limit: number };
+
+export async function listPartners(db: Queryable, partnershipId: string, filter: PartnerFilter) {
+  const where = new Conditions()
+    .add('partnership_id = ?', partnershipId)
+    .addIf(filter.kind, 'kind = ?')
+    .addIf(filter.q && likePattern(filter.q), 'name ILIKE ?')
+    .after(filter.after, 'name', 'id');
+  const limit = where.limit(filter.limit + 1);
+  return db.query<Partner>(
+    `SELECT ${COLUMNS} FROM agencies ${where.sql} ORDER BY name, id ${limit}`,
+    where.params,
+  );
+}
+
+/** Every partner, by kind then name, for choosing one in a form (a partnership has tens, not thousands). */
+export async function partnerChoices(db: Queryable, partnershipId: string) {
+  return db.query<{ id: string; name: string; kind: AgencyKind }>(
+    `SELECT id, name, kind FROM agencies WHERE partnership_id = $1 AND is_active
+      ORDER BY kind = 'relevant-agency', name LIMIT 1000`,
+    [partnershipId],
+  );
+}
+
+export async function findPartner(db: Queryable, partnershipId: string, id: string) {
+  const rows = await db.query<Partner>(
+    `SELECT ${COLUMNS} FROM agencies WHERE partnership_id = $1 AND id = $2`,
+    [partnershipId, id],
+  );
+  return rows[0] ?? null;
+}
+
+export async function insertPartner(db: Queryable, partnershipId: string, input: PartnerInput) {
+  const rows = await db.query<Partner>(
+    `INSERT INTO agencies (partnership_id, name, kind, sector) VALUES ($1, $2, $3, $4) RETURNING ${COLUMNS}`,
+    [partnershipId, input.name, input.kind, input.sector],
+  );
+  return rows[0] as Partner;
+}
+
+export async function updatePartner(db: Queryable, partnershipId: string, id: string, patch: PartnerPatch) {
+  const rows = await db.query<Partner>(
+    `UPDATE agencies SET name = coalesce($3, name), kind = coalesce($4, kind), sector = coalesce($5, sector),
+            is_active = coalesce($6, is_active), updated_at = now()
+      WHERE partnership_id = $1 AND id = $2 RETURNING ${COLUMNS}`,
+    [partnershipId, id, patch.name ?? null, patch.kind ?? null, patch.sector ?? null, patch.isActive ?? null],
+  );
+  return rows[0] ?? null;
+}

@@ -1,0 +1,309 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { contextOf, idParam } from '../../platform/http/context.ts';
+import { asFormErrors, formInput } from '../../platform/http/forms.ts';
+import { pageOf, pageQuery } from '../../platform/http/pagination.ts';
+import { parseInput, parseOrThrow } from '../../platform/http/validation.ts';
+import type { PageRenderer } from '../../platform/views/page.ts';
+import { AGENCY_KIND_LABELS, AGENCY_KINDS, isStatutory, SECTOR_LABELS, SECTORS } from './rules.ts';
+import { listQuery, partnerInput, partnerPatch, safeguardingPartnerInput } from './schemas.ts';
+import type { PartnershipService } from './service.ts';
+
+const partnerOut = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  kind: z.enum(AGENCY_KINDS),
+  sector: z.enum(SECTORS),
+  isActive: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+const partnerListQuery = pageQuery.extend(listQuery.shape).extend({
+  kind: z
+    .enum(AGENCY_KINDS, { error: 'kind must be one of the partner kinds' })
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+});
+const idParams = z.object({ id: z.uuid() });
+const created = z.object({ id: z.uuid() });
+
+const options = {
+  kinds: AGENCY_KINDS.map((k) => ({ value: k, text: AGENCY_KIND_LABELS[k] })),
+  sectors: SECTORS.map((s) => ({ value: s, text: SECTOR_LABELS[s] })),
+  kindLabels: AGENCY_KIND_LABELS,
+  sectorLabels: SECTOR_LABELS,
+};
+
+export function registerPartnerRoutes(
+  app: FastifyInstance,
+  { page, partnership }: { page: PageRenderer; partnership: PartnershipService },
+) {
+  const partners = partnership.partners;
+
+  // Pages
+  app.get('/partners', { config: { access: 'structure:read' } }, async (request, reply) => {
+    const query = parseOrThrow(partnerListQuery, request.query);
+    const result = await partners.list(contextOf(request), query);
+    const filterQuery = new URLSearchParams({
+      ...(query.kind ? { kind: query.kind } : {}),
+      ...(query.q ? { q: query.q } : {}),
+    });
+    return page(request, reply, 'partnership/views/partners-list.njk', {
+      title: 'Partners',
+      result,
+      query,
+      filterQuery: filterQuery.toString(),
+      ...options,
+    });
+  });
+
+  app.get('/partners/new', { config: { access: 'structure:write' } }, (request, reply) =>
+    page(request, reply, 'partnership/views/partner-form.njk', {
+      title: 'Add a partner',
+      values: { sector: 'other' },
+      ...options,
+    }),
+  );
+
+  app.post('/partners', { config: { access: 'structure:write' } }, async (request, reply) => {
+    const input = formInput(request.body);
+    const parsed = parseInput(partnerInput, input);
+    if (!parsed.ok) {
+      return page(
+        request,
+        reply,
+        'partnership/views/partner-form.njk',
+        { title: 'Add a partner', values: input, errors: parsed.errors, ...options },
+        400,
+      );
+    }
+    const partner = await partners.create(contextOf(request), parsed.value).catch(asFormErrors);
+    if ('errors' in partner) {
+      return page(
+        request,
+        reply,
+        'partnership/views/partner-form.njk',
+        { title: 'Add a partner', values: input, errors: partner.errors, ...options },
+        400,
+      );
+    }
+    return reply.redirect(`/partners/${partner.id}?saved=1`, 303);
+  });
+
+  async function renderPartner(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    agencyId: string,
+    extra: { flash?: string; errors?: { field: string; message: string }[] },
+    status = 200,
+  ) {
+    const ctx = contextOf(request);
+    const partner = await partners.get(ctx, agencyId);
+    const [leads, people] = await Promise.all([
+      partnership.structure.safeguardingPartnersOf(ctx, partner.id),
+      partnership.people.list(ctx, { agencyId: partner.id, limit: 200 }),
+    ]);
+    return page(
+      request,
+      reply,
+      'partnership/views/partner.njk',
+      {
+        title: partner.name,
+        partner,
+        leads,
+        people: people.items,
+        morePeople: people.next !== null,
+        statutory: isStatutory(partner.kind),
+        ...extra,
+        ...options,
+      },
+      status,
+    );
+  }
+
+  app.get('/partners/:id', { config: { access: 'structure:read' } }, async (request, reply) =>
+    renderPartner(request, reply, idParam(request, 'id', 'Partner'), {
+      flash: (request.query as Record<string, unknown>).saved ? 'Partner saved' : undefined,
+    }),
+  );
+
+  // Lead and delegated safeguarding partners (WT2023) are named on the statutory partner's page.
+  app.post(
+    '/partners/:id/safeguarding-partners',
+    { config: { access: 'structure:write' } },
+    async (request, reply) => {
+      const agencyId = idParam(request, 'id', 'Partner');
+      const parsed = parseInput(safeguardingPartnerInput, formInput(request.body));
+      const result = parsed.ok
+        ? await partnership.structure
+            .addSafeguardingPartner(contextOf(request), agencyId, parsed.value)
+            .catch(asFormErrors)
+        : { errors: parsed.errors };
+      if (typeof result === 'object')
+        return renderPartner(request, reply, agencyId, { errors: result.errors }, 400);
+      return reply.redirect(`/partners/${agencyId}#safeguarding-partners`, 303);
+    },
+  );
+
+  app.post(
+    '/partners/:id/safeguarding-partners/:entryId/remove',
+    { config: { access: 'structure:write' } },
+    async (request, reply) => {
+      const agencyId = idParam(request, 'id', 'Partner');
+      await partnership.structure.removeSafeguardingPartner(
+        contextOf(request),
+        agencyId,
+        idParam(request, 'entryId', 'Safeguarding partner'),
+      );
+      return reply.redirect(`/partners/${agencyId}#safeguarding-partners`, 303);
+    },
+  );
+
+  app.get('/partners/:id/edit', { config: { access: 'structure:write' } }, async (request, reply) => {
+    const partner = await partners.get(contextOf(request), idParam(request, 'id', 'Partner'));
+    return page(request, reply, 'partnership/views/partner-form.njk', {
+      title: `Change ${partner.name}`,
+      partner,
+      values: partner,
+      ...options,
+    });
+  });
+
+  app.post('/partners/:id', { config: { access: 'structure:write' } }, async (request, reply) => {
+    const ctx = contextOf(request);
+    const partner = await partners.get(ctx, idParam(request, 'id', 'Partner'));
+    const input = formInput(request.body);
+    const parsed = parseInput(partnerInput, input);
+    const render = (errors: { field: string; message: string }[]) =>
+      page(
+        request,
+        reply,
+        'partnership/views/partner-form.njk',
+        { title: `Change ${partner.name}`, partner, values: input, errors, ...options },
+        400,
+      );
+    if (!parsed.ok) return render(parsed.errors);
+    const saved = await partners.update(ctx, partner.id, parsed.value).catch(asFormErrors);
+    if ('errors' in saved) return render(saved.errors);
+    return reply.redirect(`/partners/${partner.id}?saved=1`, 303);
+  });
+
+  // API
+  app.get(
+    '/api/v1/partners',
+    {
+      config: {
+        access: 'structure:read',
+        api: {
+          summary: 'List partners (agencies)',
+          tag: 'Structure',
+          query: partnerListQuery,
+          response: pageOf(partnerOut),
+        },
+      },
+    },
+    async (request) => partners.list(contextOf(request), parseOrThrow(partnerListQuery, request.query)),
+  );
+
+  app.post(
+    '/api/v1/partners',
+    {
+      config: {
+        access: 'structure:write',
+        api: {
+          summary: 'Add a partner',
+          tag: 'Structure',
+          body: partnerInput,
+          response: partnerOut,
+          successStatus: 201,
+        },
+      },
+    },
+    async (request, reply) => {
+      const partner = await partners.create(contextOf(request), parseOrThrow(partnerInput, request.body));
+      return reply.status(201).send(partner);
+    },
+  );
+
+  app.get(
+    '/api/v1/partners/:id',
+    {
+      config: {
+        access: 'structure:read',
+        api: { summary: 'One partner', tag: 'Structure', params: idParams, response: partnerOut },
+      },
+    },
+    async (request) => partners.get(contextOf(request), idParam(request, 'id', 'Partner')),
+  );
+
+  app.patch(
+    '/api/v1/partners/:id',
+    {
+      config: {
+        access: 'structure:write',
+        api: {
+          summary: 'Change a partner',
+          tag: 'Structure',
+          params: idParams,
+          body: partnerPatch,
+          response: partnerOut,
+        },
+      },
+    },
+    async (request) =>
+      partners.update(
+        contextOf(request),
+        idParam(request, 'id', 'Partner'),
+        parseOrThrow(partnerPatch, request.body),
+      ),
+  );
+
+  app.post(
+    '/api/v1/partners/:id/safeguarding-partners',
+    {
+      config: {
+        access: 'structure:write',
+        api: {
+          summary: 'Name a lead or delegated safeguarding partner',
+          tag: 'Structure',
+          params: idParams,
+          body: safeguardingPartnerInput,
+          response: created,
+          successStatus: 201,
+        },
+      },
+    },
+    async (request, reply) => {
+      const id = await partnership.structure.addSafeguardingPartner(
+        contextOf(request),
+        idParam(request, 'id', 'Partner'),
+        parseOrThrow(safeguardingPartnerInput, request.body),
+      );
+      return reply.status(201).send({ id });
+    },
+  );
+
+  app.delete(
+    '/api/v1/partners/:id/safeguarding-partners/:entryId',
+    {
+      config: {
+        access: 'structure:write',
+        api: {
+          summary: 'Remove a lead or delegated safeguarding partner',
+          tag: 'Structure',
+          params: z.object({ id: z.uuid(), entryId: z.uuid() }),
+          successStatus: 204,
+        },
+      },
+    },
+    async (request, reply) => {
+      const agencyId = idParam(request, 'id', 'Partner');
+      await partnership.structure.removeSafeguardingPartner(
+        contextOf(request),
+        agencyId,
+        idParam(request, 'entryId', 'Safeguarding partner'),
+      );
+      return reply.status(204).send();
+    },
+  );
+}

@@ -1,0 +1,53 @@
+import type { Database } from '../../db/database.ts';
+import { createAudited, updateAudited } from '../../platform/audit/audited.ts';
+import type { RequestContext } from '../../platform/http/context.ts';
+import { conflict, notFound } from '../../platform/http/errors.ts';
+import { decodeCursor, toPage } from '../../platform/http/pagination.ts';
+import * as repo from './partners-repo.ts';
+import type { AgencyKind } from './rules.ts';
+import type { PartnerInput, PartnerPatch } from './schemas.ts';
+
+type Scope = Pick<RequestContext, 'partnershipId'>;
+
+const options = {
+  entityType: 'partner',
+  label: 'Partner',
+  onUnique: () =>
+    conflict('A partner with this name already exists', [
+      { field: 'name', message: 'A partner with this name already exists in this partnership' },
+    ]),
+};
+
+export function createPartnersService(db: Database) {
+  return {
+    async list(scope: Scope, query: { kind?: AgencyKind; q?: string; after?: string; limit: number }) {
+      const rows = await repo.listPartners(db, scope.partnershipId, {
+        kind: query.kind,
+        q: query.q,
+        after: query.after ? decodeCursor(query.after) : null,
+        limit: query.limit,
+      });
+      return toPage(rows, query.limit, (p) => ({ key: p.name, id: p.id }));
+    },
+
+    choices: (scope: Scope) => repo.partnerChoices(db, scope.partnershipId),
+
+    async get(scope: Scope, id: string) {
+      const partner = await repo.findPartner(db, scope.partnershipId, id);
+      if (!partner) throw notFound('Partner');
+      return partner;
+    },
+
+    create: (ctx: RequestContext, input: PartnerInput) =>
+      createAudited(db, ctx, options, (tx) => repo.insertPartner(tx, ctx.partnershipId, input)),
+
+    update: (ctx: RequestContext, id: string, patch: PartnerPatch) =>
+      updateAudited(
+        db,
+        ctx,
+        { ...options, id },
+        (tx) => repo.findPartner(tx, ctx.partnershipId, id),
+        (tx) => repo.updatePartner(tx, ctx.partnershipId, id, patch),
+      ),
+  };
+}

@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { ROLES } from '../../platform/access/roles.ts';
+import {
+  isoDate,
+  optionalIsoDate,
+  optionalText,
+  optionalUuid,
+  requiredText,
+} from '../../platform/http/validation.ts';
+import { AGENCY_KINDS, CADENCES, GROUP_TYPES, SECTORS } from './rules.ts';
+
+const choice = <T extends readonly [string, ...string[]]>(values: T, message: string) =>
+  z.enum(values, { error: message });
+
+export const partnerInput = z.strictObject({
+  name: requiredText(200, 'Enter the name of the partner', 'Name'),
+  kind: choice(AGENCY_KINDS, 'Select what kind of partner this is'),
+  sector: choice(SECTORS, 'Select the sector').default('other'),
+});
+export const partnerPatch = partnerInput.partial().extend({ isActive: z.boolean().optional() });
+
+export const personInput = z.strictObject({
+  name: requiredText(200, 'Enter the person’s name', 'Name'),
+  jobTitle: optionalText(200, 'Job title').transform((v) => v ?? ''),
+  agencyId: z.uuid({ error: 'Select the person’s agency' }),
+  email: z
+    .union([
+      z.literal('').transform(() => null),
+      z.null(),
+      z.email({ error: 'Enter an email address in the correct format, like name@example.com' }),
+    ])
+    .optional()
+    .transform((v) => v ?? null),
+});
+export const personPatch = personInput.partial();
+
+const groupFields = {
+  name: requiredText(200, 'Enter the name of the group', 'Name'),
+  type: choice(GROUP_TYPES, 'Select the type of group'),
+  termsOfReference: optionalText(10_000, 'Terms of reference').transform((v) => v ?? ''),
+  cadence: choice(CADENCES, 'Select how often the group meets'),
+  chairPersonId: optionalUuid('Select the chair from the list'),
+  sponsorPersonId: optionalUuid('Select the executive sponsor from the list'),
+  reportsToGroupId: optionalUuid('Select the group it reports to from the list'),
+  startsOn: isoDate('Enter the start date as a real date, like 1 4 2024'),
+  endsOn: optionalIsoDate('Enter the end date as a real date, like 31 3 2025'),
+};
+const endAfterStart = (v: { startsOn?: string; endsOn?: string | null }) =>
+  !v.startsOn || !v.endsOn || v.endsOn >= v.startsOn;
+const endMessage = { path: ['endsOn'], message: 'The end date must be the same as or after the start date' };
+
+export const groupInput = z.strictObject(groupFields).refine(endAfterStart, endMessage);
+export const groupPatch = z.strictObject(groupFields).partial().refine(endAfterStart, endMessage);
+
+export const memberInput = z.strictObject({ personId: z.uuid({ error: 'Select a person to add' }) });
+
+export const rotaInput = z
+  .strictObject({
+    agencyId: z.uuid({ error: 'Select the statutory partner who chairs' }),
+    startsOn: isoDate('Enter the start date as a real date, like 1 4 2024'),
+    endsOn: isoDate('Enter the end date as a real date, like 31 3 2025'),
+  })
+  .refine((v) => v.endsOn >= v.startsOn, endMessage);
+
+export const boardLinkInput = z.strictObject({
+  name: requiredText(200, 'Enter the name of the board', 'Name'),
+  relationship: optionalText(2_000, 'How the boards work together').transform((v) => v ?? ''),
+  jointPriorities: optionalText(2_000, 'Joint priorities').transform((v) => v ?? ''),
+});
+
+export const safeguardingPartnerInput = z.strictObject({
+  personId: z.uuid({ error: 'Select the person' }),
+  role: choice(['lead', 'delegated'] as const, 'Select lead or delegated safeguarding partner'),
+});
+
+export const userInput = z.strictObject({
+  name: requiredText(200, 'Enter the user’s name', 'Name'),
+  email: z
+    .string()
+    .trim()
+    .min(1, 'Enter the user’s email address')
+    .max(320)
+    .email('Enter an email address in the correct format, like name@example.com'),
+  role: choice(ROLES, 'Select the user’s role'),
+  agencyId: z.uuid({ error: 'Select the user’s agency' }),
+});
+export const userPatch = userInput.partial().extend({ isActive: z.boolean().optional() });
+
+export const listQuery = z.object({
+  q: z
+    .string()
+    .trim()
+    .max(200, 'Search must be 200 characters or fewer')
+    .optional()
+    .transform((v) => v || undefined),
+});
+
+export type PartnerInput = z.output<typeof partnerInput>;
+export type PartnerPatch = z.output<typeof partnerPatch>;
+export type PersonInput = z.output<typeof personInput>;
+export type PersonPatch = z.output<typeof personPatch>;
+export type GroupInput = z.output<typeof groupInput>;
+export type GroupPatch = z.output<typeof groupPatch>;
+export type RotaInput = z.output<typeof rotaInput>;
+export type BoardLinkInput = z.output<typeof boardLinkInput>;
+export type UserInput = z.output<typeof userInput>;
+export type UserPatch = z.output<typeof userPatch>;

@@ -1,0 +1,132 @@
+import type { Queryable } from '../../db/database.ts';
+import type { AgencyKind } from './rules.ts';
+import type { BoardLinkInput, RotaInput } from './schemas.ts';
+
+export type SafeguardingPartner = {
+  id: string;
+  agencyId: string;
+  agencyName: string;
+  agencyKind: AgencyKind;
+  personId: string;
+  personName: string;
+  jobTitle: string;
+  role: 'lead' | 'delegated';
+};
+
+const SP_SELECT = `SELECT sp.id, sp.agency_id AS "agencyId", a.name AS "agencyName", a.kind AS "agencyKind",
+    sp.person_id AS "personId", p.name AS "personName", p.job_title AS "jobTitle", sp.role
+  FROM safeguarding_partners sp
+  JOIN agencies a ON a.partnership_id = sp.partnership_id AND a.id = sp.agency_id
+  JOIN people p ON p.partnership_id = sp.partnership_id AND p.id = sp.person_id`;
+
+export function listSafeguardingPartners(db: Queryable, partnershipId: string, agencyId?: string) {
+  return db.query<SafeguardingPartner>(
+    `${SP_SELECT} WHERE sp.partnership_id = $1 ${agencyId ? 'AND sp.agency_id = $2' : ''}
+      ORDER BY a.kind, sp.role DESC, p.name LIMIT 200`,
+    agencyId ? [partnershipId, agencyId] : [partnershipId],
+  );
+}
+
+export async function insertSafeguardingPartner(
+  db: Queryable,
+  partnershipId: string,
+  row: { agencyId: string; personId: string; role: 'lead' | 'delegated' },
+) {
+  const rows = await db.query<{ id: string }>(
+    `INSERT INTO safeguarding_partners (partnership_id, agency_id, person_id, role) VALUES ($1, $2, $3, $4) RETURNING id`,
+    [partnershipId, row.agencyId, row.personId, row.role],
+  );
+  return (rows[0] as { id: string }).id;
+}
+
+export async function deleteSafeguardingPartner(
+  db: Queryable,
+  partnershipId: string,
+  agencyId: string,
+  id: string,
+) {
+  const rows = await db.query<{ id: string; agencyId: string; personId: string; role: string }>(
+    `DELETE FROM safeguarding_partners WHERE partnership_id = $1 AND agency_id = $2 AND id = $3
+     RETURNING id, agency_id AS "agencyId", person_id AS "personId", role`,
+    [partnershipId, agencyId, id],
+  );
+  return rows[0] ?? null;
+}
+
+export type RotaTurn = {
+  id: string;
+  agencyId: string;
+  agencyName: string;
+  agencyKind: AgencyKind;
+  startsOn: string;
+  endsOn: string;
+};
+
+export function listRota(db: Queryable, partnershipId: string) {
+  return db.query<RotaTurn>(
+    `SELECT r.id, r.agency_id AS "agencyId", a.name AS "agencyName", a.kind AS "agencyKind",
+            r.starts_on AS "startsOn", r.ends_on AS "endsOn"
+       FROM executive_chair_rota r JOIN agencies a ON a.partnership_id = r.partnership_id AND a.id = r.agency_id
+      WHERE r.partnership_id = $1 ORDER BY r.starts_on LIMIT 500`,
+    [partnershipId],
+  );
+}
+
+export async function insertRotaTurn(db: Queryable, partnershipId: string, input: RotaInput) {
+  const rows = await db.query<{ id: string }>(
+    `INSERT INTO executive_chair_rota (partnership_id, agency_id, starts_on, ends_on) VALUES ($1, $2, $3, $4) RETURNING id`,
+    [partnershipId, input.agencyId, input.startsOn, input.endsOn],
+  );
+  return (rows[0] as { id: string }).id;
+}
+
+export async function deleteRotaTurn(db: Queryable, partnershipId: string, id: string) {
+  const rows = await db.query<{ id: string; agencyId: string; startsOn: string; endsOn: string }>(
+    `DELETE FROM executive_chair_rota WHERE partnership_id = $1 AND id = $2
+     RETURNING id, agency_id AS "agencyId", starts_on AS "startsOn", ends_on AS "endsOn"`,
+    [partnershipId, id],
+  );
+  return rows[0] ?? null;
+}
+
+export type BoardLink = { id: string; name: string; relationship: string; jointPriorities: string };
+
+const BL_COLUMNS = `id, name, relationship, joint_priorities AS "jointPriorities"`;
+
+export function listBoardLinks(db: Queryable, partnershipId: string) {
+  return db.query<BoardLink>(
+    `SELECT ${BL_COLUMNS} FROM board_links WHERE partnership_id = $1 ORDER BY name LIMIT 100`,
+    [partnershipId],
+  );
+}
+
+export async function findBoardLink(db: Queryable, partnershipId: string, id: string) {
+  const rows = await db.query<BoardLink>(
+    `SELECT ${BL_COLUMNS} FROM board_links WHERE partnership_id = $1 AND id = $2`,
+    [partnershipId, id],
+  );
+  return rows[0] ?? null;
+}
+
+export async function insertBoardLink(db: Queryable, partnershipId: string, input: BoardLinkInput) {
+  const rows = await db.query<BoardLink>(
+    `INSERT INTO board_links (partnership_id, name, relationship, joint_priorities) VALUES ($1, $2, $3, $4)
+     RETURNING ${BL_COLUMNS}`,
+    [partnershipId, input.name, input.relationship, input.jointPriorities],
+  );
+  return rows[0] as BoardLink;
+}
+
+export async function updateBoardLink(
+  db: Queryable,
+  partnershipId: string,
+  id: string,
+  input: BoardLinkInput,
+) {
+  const rows = await db.query<BoardLink>(
+    `UPDATE board_links SET name = $3, relationship = $4, joint_priorities = $5, updated_at = now()
+      WHERE partnership_id = $1 AND id = $2 RETURNING ${BL_COLUMNS}`,
+    [partnershipId, id, input.name, input.relationship, input.jointPriorities],
+  );
+  return rows[0] ?? null;
+}

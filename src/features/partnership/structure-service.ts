@@ -1,0 +1,173 @@
+import type { Database } from '../../db/database.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
+import { recordAudit } from '../../platform/audit/audit.ts';
+import { createAudited, updateAudited } from '../../platform/audit/audited.ts';
+import { todayInLondon } from '../../platform/calendar/today.ts';
+import type { RequestContext } from '../../platform/http/context.ts';
+import { conflict, invalid, notFound } from '../../platform/http/errors.ts';
+import { groupOutline } from './groups-repo.ts';
+import { findPartner } from './partners-repo.ts';
+import { findPerson } from './people-repo.ts';
+import { chairOn, chairRotaProblem, governanceTree, groupIsCurrent, isStatutory } from './rules.ts';
+import type { BoardLinkInput, RotaInput } from './schemas.ts';
+import * as repo from './structure-repo.ts';
+
+type Scope = Pick<RequestContext, 'partnershipId'>;
+
+const boardOptions = {
+  entityType: 'board-link',
+  label: 'Board',
+  onUnique: () =>
+    conflict('This board is already linked', [{ field: 'name', message: 'This board is already linked' }]),
+};
+
+export function createStructureService(db: Database) {
+  return {
+    /** The governance at a glance: current groups as a tree, the chair rota, partners' leads, other boards. */
+    async overview(scope: Scope) {
+      const today = todayInLondon();
+      const [groups, rota, leads, boards] = await Promise.all([
+        groupOutline(db, scope.partnershipId),
+        repo.listRota(db, scope.partnershipId),
+        repo.listSafeguardingPartners(db, scope.partnershipId),
+        repo.listBoardLinks(db, scope.partnershipId),
+      ]);
+      const current = groups.filter((g) => groupIsCurrent(g, today));
+      return {
+        today,
+        tree: governanceTree(current),
+        endedGroups: groups.filter((g) => !groupIsCurrent(g, today)),
+        rota,
+        currentChair: chairOn(rota, today),
+        leads,
+        boards,
+      };
+    },
+
+    safeguardingPartnersOf: (scope: Scope, agencyId: string) =>
+      repo.listSafeguardingPartners(db, scope.partnershipId, agencyId),
+
+    async addSafeguardingPartner(
+      ctx: RequestContext,
+      agencyId: string,
+      input: { personId: string; role: 'lead' | 'delegated' },
+    ) {
+      try {
+        return await db.transaction(async (tx) => {
+          const agency = await findPartner(tx, ctx.partnershipId, agencyId);
+          if (!agency) throw notFound('Partner');
+          if (!isStatutory(agency.kind)) {
+            throw invalid([
+              {
+                field: 'role',
+                message: 'Only the three statutory partners have lead and delegated safeguarding partners',
+              },
+            ]);
+          }
+          const person = await findPerson(tx, ctx.partnershipId, input.personId);
+          if (!person || person.agencyId !== agencyId) {
+            throw invalid([{ field: 'personId', message: `Select a person who works for ${agency.name}` }]);
+          }
+          const id = await repo.insertSafeguardingPartner(tx, ctx.partnershipId, { agencyId, ...input });
+          await recordAudit(tx, ctx.actor, {
+            partnershipId: ctx.partnershipId,
+            action: 'safeguarding-partner.named',
+            entityType: 'partner',
+            entityId: agencyId,
+            after: { id, personId: input.personId, role: input.role },
+          });
+          return id;
+        });
+      } catch (error) {
+        if (isUniqueViolation(error)) {
+          throw conflict('Already named', [
+            {
+              field: input.role === 'lead' ? 'role' : 'personId',
+              message:
+                input.role === 'lead'
+                  ? 'This partner already has a lead safeguarding partner: remove them first'
+                  : 'This person is already named for this partner',
+            },
+          ]);
+        }
+        throw error;
+      }
+    },
+
+    async removeSafeguardingPartner(ctx: RequestContext, agencyId: string, id: string) {
+      return db.transaction(async (tx) => {
+        const removed = await repo.deleteSafeguardingPartner(tx, ctx.partnershipId, agencyId, id);
+        if (!removed) throw notFound('Safeguarding partner');
+        await recordAudit(tx, ctx.actor, {
+          partnershipId: ctx.partnershipId,
+          action: 'safeguarding-partner.removed',
+          entityType: 'partner',
+          entityId: removed.agencyId,
+          before: removed,
+        });
+        return removed;
+      });
+    },
+
+    rota: (scope: Scope) => repo.listRota(db, scope.partnershipId),
+
+    async addRotaTurn(ctx: RequestContext, input: RotaInput) {
+      return db.transaction(async (tx) => {
+        // Serialise changes to one partnership's rota so two overlapping turns cannot both pass the check.
+        await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`rota:${ctx.partnershipId}`]);
+        const agency = await findPartner(tx, ctx.partnershipId, input.agencyId);
+        if (!agency)
+          throw invalid([{ field: 'agencyId', message: 'Select a statutory partner of this partnership' }]);
+        const existing = await repo.listRota(tx, ctx.partnershipId);
+        const problem = chairRotaProblem({ ...input, agencyKind: agency.kind }, existing);
+        if (problem)
+          throw invalid([
+            { field: problem.includes('overlaps') ? 'startsOn' : 'agencyId', message: problem },
+          ]);
+        const id = await repo.insertRotaTurn(tx, ctx.partnershipId, input);
+        await recordAudit(tx, ctx.actor, {
+          partnershipId: ctx.partnershipId,
+          action: 'chair-rota.added',
+          entityType: 'chair-rota',
+          entityId: id,
+          after: input,
+        });
+        return id;
+      });
+    },
+
+    async removeRotaTurn(ctx: RequestContext, id: string) {
+      return db.transaction(async (tx) => {
+        const removed = await repo.deleteRotaTurn(tx, ctx.partnershipId, id);
+        if (!removed) throw notFound('Turn as chair');
+        await recordAudit(tx, ctx.actor, {
+          partnershipId: ctx.partnershipId,
+          action: 'chair-rota.removed',
+          entityType: 'chair-rota',
+          entityId: id,
+          before: removed,
+        });
+      });
+    },
+
+    boardLinks: (scope: Scope) => repo.listBoardLinks(db, scope.partnershipId),
+
+    async boardLink(scope: Scope, id: string) {
+      const link = await repo.findBoardLink(db, scope.partnershipId, id);
+      if (!link) throw notFound('Board');
+      return link;
+    },
+
+    createBoardLink: (ctx: RequestContext, input: BoardLinkInput) =>
+      createAudited(db, ctx, boardOptions, (tx) => repo.insertBoardLink(tx, ctx.partnershipId, input)),
+
+    updateBoardLink: (ctx: RequestContext, id: string, input: BoardLinkInput) =>
+      updateAudited(
+        db,
+        ctx,
+        { ...boardOptions, id },
+        (tx) => repo.findBoardLink(tx, ctx.partnershipId, id),
+        (tx) => repo.updateBoardLink(tx, ctx.partnershipId, id, input),
+      ),
+  };
+}

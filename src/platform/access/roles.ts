@@ -1,0 +1,64 @@
+/** The roles of PRODUCT.md "Who uses it", and what each may do. Pure: no I/O. */
+export const ROLES = [
+  'operator',
+  'admin',
+  'executive',
+  'chair',
+  'member',
+  'data-lead',
+  'reviewer',
+  'scrutineer',
+  'young-scrutineer',
+  'practitioner',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  operator: 'Operator (runs the installation)',
+  admin: 'Business unit (admin)',
+  executive: 'Executive',
+  chair: 'Group chair',
+  member: 'Member',
+  'data-lead': 'Data lead',
+  reviewer: 'Reviewer',
+  scrutineer: 'Independent scrutineer',
+  'young-scrutineer': 'Young scrutineer',
+  practitioner: 'Practitioner',
+};
+
+export const PERMISSIONS = [
+  /** See partners, people, groups and the governance structure. */
+  'structure:read',
+  /** Change partners, people, groups, the chair rota and board links. */
+  'structure:write',
+  /** Invite, change and deactivate the partnership's user accounts. */
+  'users:manage',
+  /** Browse the audit log. */
+  'audit:read',
+  /** Create partnerships and their first admin. */
+  'partnerships:manage',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const everyoneSignedIn: readonly Role[] = ROLES;
+
+const GRANTS: Record<Permission, readonly Role[]> = {
+  // The structure is not personal data of children: every signed-in role may read it.
+  'structure:read': everyoneSignedIn,
+  'structure:write': ['admin'],
+  'users:manage': ['admin'],
+  'audit:read': ['admin', 'operator'],
+  'partnerships:manage': ['operator'],
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return GRANTS[permission].includes(role);
+}
+
+export function rolesWith(permission: Permission): readonly Role[] {
+  return GRANTS[permission];
+}
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}

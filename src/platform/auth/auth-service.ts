@@ -1,0 +1,192 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { hash, verify } from '@node-rs/argon2';
+import type { Database } from '../../db/database.ts';
+import { type Actor, recordAudit } from '../audit/audit.ts';
+import * as repo from './auth-repo.ts';
+import type { CurrentUser } from './current-user.ts';
+import { passwordProblem } from './password-rules.ts';
+import { newToken, tokenHash } from './secrets.ts';
+import { API_TOKEN_DAYS, newSessionTimes, sessionIsLive, sessionNeedsTouch } from './session-rules.ts';
+import { THROTTLE_WINDOW_MINUTES, throttleDecision } from './throttle.ts';
+
+export type SignInResult =
+  | { ok: true; user: CurrentUser; sessionToken: string }
+  | { ok: false; reason: 'invalid' }
+  | { ok: false; reason: 'throttled'; retryAfterMinutes: number };
+
+// A fixed hash to verify against when the e-mail is unknown, so a wrong e-mail takes as long as a wrong password.
+const decoyHash = hash('decoy-password-for-timing');
+
+export const hashPassword = (password: string) => hash(password);
+
+export function createAuthService(db: Database, options: { slowdown?: boolean } = {}) {
+  const slowdown = options.slowdown ?? true;
+
+  async function checkCredentials(email: string, password: string, address: string) {
+    const failures = await repo.recentFailures(db, email, address, THROTTLE_WINDOW_MINUTES);
+    const decision = throttleDecision(failures);
+    if (decision.action === 'refuse') {
+      return {
+        ok: false as const,
+        reason: 'throttled' as const,
+        retryAfterMinutes: decision.retryAfterMinutes,
+      };
+    }
+    if (slowdown && decision.delayMs > 0) await sleep(decision.delayMs);
+    const found = await repo.findCredentials(db, email);
+    const valid = await verify(found?.passwordHash ?? (await decoyHash), password).catch(() => false);
+    const ok = Boolean(found?.isActive && found.passwordHash && valid);
+    await repo.recordAttempt(db, email, address, ok);
+    if (!ok || !found) return { ok: false as const, reason: 'invalid' as const };
+    return { ok: true as const, user: found };
+  }
+
+  return {
+    async signIn(email: string, password: string, address: string): Promise<SignInResult> {
+      const checked = await checkCredentials(email, password, address);
+      if (!checked.ok) return checked;
+      const sessionToken = newToken();
+      const csrfToken = newToken();
+      const times = newSessionTimes(new Date());
+      const { passwordHash: _p, isActive: _a, ...user } = checked.user;
+      await db.transaction(async (tx) => {
+        await repo.insertSession(tx, {
+          idHash: tokenHash(sessionToken),
+          userId: user.id,
+          csrfToken,
+          ...times,
+        });
+        await recordAudit(
+          tx,
+          { userId: user.id, label: user.email },
+          {
+            partnershipId: user.partnershipId,
+            action: 'user.signed-in',
+            entityType: 'user',
+            entityId: user.id,
+          },
+        );
+      });
+      return { ok: true, user: { ...user, via: 'session', csrfToken }, sessionToken };
+    },
+
+    async userForSession(sessionToken: string): Promise<CurrentUser | null> {
+      const idHash = tokenHash(sessionToken);
+      const found = await repo.findSession(db, idHash);
+      const now = new Date();
+      if (!found?.isActive || !sessionIsLive(found, now)) {
+        if (found) await repo.deleteSession(db, idHash);
+        return null;
+      }
+      if (sessionNeedsTouch(found, now)) await repo.touchSession(db, idHash, now);
+      const { createdAt: _c, lastSeenAt: _l, expiresAt: _e, isActive: _a, ...user } = found;
+      return { ...user, via: 'session' };
+    },
+
+    async signOut(sessionToken: string, actor: Actor, partnershipId: string) {
+      await db.transaction(async (tx) => {
+        await repo.deleteSession(tx, tokenHash(sessionToken));
+        await recordAudit(tx, actor, {
+          partnershipId,
+          action: 'user.signed-out',
+          entityType: 'user',
+          entityId: actor.userId,
+        });
+      });
+    },
+
+    async issueApiToken(email: string, password: string, address: string) {
+      const checked = await checkCredentials(email, password, address);
+      if (!checked.ok) return checked;
+      const token = `sph_${newToken()}`;
+      const expiresAt = new Date(Date.now() + API_TOKEN_DAYS * 86_400_000);
+      const user = checked.user;
+      await db.transaction(async (tx) => {
+        const id = await repo.insertApiToken(tx, user.id, tokenHash(token), expiresAt);
+        await recordAudit(
+          tx,
+          { userId: user.id, label: user.email },
+          {
+            partnershipId: user.partnershipId,
+            action: 'api-token.issued',
+            entityType: 'api-token',
+            entityId: id,
+          },
+        );
+      });
+      return { ok: true as const, token, expiresAt };
+    },
+
+    async userForApiToken(token: string): Promise<CurrentUser | null> {
+      const found = await repo.findApiToken(db, tokenHash(token));
+      if (!found?.isActive) return null;
+      const now = new Date();
+      if (!found.lastUsedAt || sessionNeedsTouch({ lastSeenAt: found.lastUsedAt }, now)) {
+        await repo.touchApiToken(db, found.tokenId, now);
+      }
+      const { tokenId: _t, isActive: _a, lastUsedAt: _l, ...user } = found;
+      return { ...user, via: 'token', csrfToken: null };
+    },
+
+    listApiTokens: (userId: string) => repo.listApiTokens(db, userId),
+
+    async revokeApiToken(user: CurrentUser, tokenId: string, actor: Actor) {
+      return db.transaction(async (tx) => {
+        const revoked = await repo.revokeApiToken(tx, user.id, tokenId);
+        if (revoked) {
+          await recordAudit(tx, actor, {
+            partnershipId: user.partnershipId,
+            action: 'api-token.revoked',
+            entityType: 'api-token',
+            entityId: tokenId,
+          });
+        }
+        return revoked;
+      });
+    },
+
+    /** Sets the password of the invited user, if the link is live; the link then stops working. */
+    async acceptInvitation(token: string, password: string) {
+      const rows = await db.query<{ userId: string; email: string; partnershipId: string }>(
+        `SELECT i.user_id AS "userId", u.email, u.partnership_id AS "partnershipId"
+           FROM invitations i JOIN users u ON u.id = i.user_id
+          WHERE i.token_hash = $1 AND i.used_at IS NULL AND i.expires_at > now() AND u.is_active`,
+        [tokenHash(token)],
+      );
+      const invitation = rows[0];
+      if (!invitation) return { ok: false as const, problem: 'expired' as const };
+      const problem = passwordProblem(password, { email: invitation.email });
+      if (problem) return { ok: false as const, problem: 'password' as const, message: problem };
+      const passwordHash = await hashPassword(password);
+      await db.transaction(async (tx) => {
+        await tx.query('UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1', [
+          invitation.userId,
+          passwordHash,
+        ]);
+        await tx.query('UPDATE invitations SET used_at = now() WHERE token_hash = $1', [tokenHash(token)]);
+        await repo.deleteUserSessions(tx, invitation.userId);
+        await recordAudit(
+          tx,
+          { userId: invitation.userId, label: invitation.email },
+          {
+            partnershipId: invitation.partnershipId,
+            action: 'user.password-set',
+            entityType: 'user',
+            entityId: invitation.userId,
+          },
+        );
+      });
+      return { ok: true as const };
+    },
+
+    async invitationIsLive(token: string) {
+      const rows = await db.query(
+        'SELECT 1 FROM invitations WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now()',
+        [tokenHash(token)],
+      );
+      return rows.length > 0;
+    },
+  };
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;

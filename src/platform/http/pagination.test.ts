@@ -1,0 +1,27 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { decodeCursor, encodeCursor, pageQuery, toPage } from './pagination.ts';
+
+test('a cursor round-trips and junk is not a cursor', () => {
+  const c = { key: 'Rapid Review Panel', id: '0b8e3f7e-0000-4000-8000-000000000000' };
+  assert.deepEqual(decodeCursor(encodeCursor(c)), c);
+  assert.equal(decodeCursor('not-a-cursor'), null);
+  assert.equal(pageQuery.safeParse({ after: 'junk' }).success, false);
+});
+
+test('toPage trims the extra row and points the next cursor at the last row shown', () => {
+  const rows = [1, 2, 3].map((n) => ({ name: `n${n}`, id: String(n) }));
+  const page = toPage(rows, 2, (r) => ({ key: r.name, id: r.id }));
+  assert.deepEqual(
+    page.items.map((r) => r.id),
+    ['1', '2'],
+  );
+  assert.deepEqual(decodeCursor(page.next ?? ''), { key: 'n2', id: '2' });
+  assert.equal(toPage(rows, 3, (r) => ({ key: r.name, id: r.id })).next, null);
+});
+
+test('limits are bounded', () => {
+  assert.equal(pageQuery.parse({}).limit, 50);
+  assert.equal(pageQuery.safeParse({ limit: '201' }).success, false);
+  assert.equal(pageQuery.safeParse({ limit: '0' }).success, false);
+});

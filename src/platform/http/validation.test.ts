@@ -1,0 +1,22 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { z } from 'zod';
+import { isoDate, parseInput } from './validation.ts';
+
+test('isoDate accepts real dates only', () => {
+  const schema = isoDate('Enter a real date');
+  assert.equal(schema.safeParse('2024-02-29').success, true);
+  for (const bad of ['2023-02-29', '2024-13-01', '2024-4-1', 'invalid:2024-x-1', '']) {
+    assert.equal(schema.safeParse(bad).success, false, bad);
+  }
+});
+
+test('field errors name each field once and list unknown fields', () => {
+  const schema = z.strictObject({ name: z.string().min(1, 'Enter the name').min(3, 'Too short') });
+  const parsed = parseInput(schema, { name: '', colour: 'red' });
+  assert.equal(parsed.ok, false);
+  assert.deepEqual(!parsed.ok && parsed.errors, [
+    { field: 'name', message: 'Enter the name' },
+    { field: 'colour', message: 'colour is not a field we accept' },
+  ]);
+});

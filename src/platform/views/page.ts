@@ -1,0 +1,52 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { can, type Permission } from '../access/roles.ts';
+import { csrfTokenFor } from '../http/csrf.ts';
+import type { FieldError } from '../http/errors.ts';
+import type { Renderer } from './render.ts';
+
+export type NavItem = { href: string; text: string; permission: Permission | 'signed-in' };
+
+export type PageContext = Record<string, unknown> & { title: string; errors?: FieldError[] };
+
+/** The id of a field's input, so the error summary can link to it ("startsOn" -> "startsOn"). */
+export const fieldId = (field: string) => field.replace(/\./g, '-');
+
+export type PageRenderer = ReturnType<typeof createPageRenderer>;
+
+/** Renders a page inside the layout with what every page needs: the user, menu, CSRF token, CSP nonce. */
+export function createPageRenderer(renderer: Renderer, navigation: NavItem[], secureCookies: boolean) {
+  return function page(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    template: string,
+    context: PageContext,
+    status = 200,
+  ) {
+    const user = request.user;
+    const path = request.url.split('?')[0] ?? '';
+    const errors = context.errors ?? [];
+    const html = renderer.render(template, {
+      ...context,
+      errors,
+      errorList: errors.map((e) => ({ text: e.message, href: `#${fieldId(e.field)}` })),
+      currentUser: user,
+      may: (permission: Permission) => (user ? can(user.role, permission) : false),
+      navigation: user
+        ? navigation
+            .filter((item) => item.permission === 'signed-in' || can(user.role, item.permission))
+            .map((item) => ({
+              href: item.href,
+              text: item.text,
+              active: item.href === '/' ? path === '/' : path.startsWith(item.href),
+            }))
+        : [],
+      csrfToken: csrfTokenFor(request, reply, secureCookies),
+      cspNonce: (reply as unknown as { cspNonce?: { script: string } }).cspNonce?.script,
+    });
+    return reply
+      .status(status)
+      .header('cache-control', 'no-store')
+      .type('text/html; charset=utf-8')
+      .send(html);
+  };
+}

@@ -1,0 +1,75 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import nunjucks from 'nunjucks';
+import { dateParts } from '../http/forms.ts';
+
+const require = createRequire(import.meta.url);
+export const GOVUK_DIST = path.join(path.dirname(require.resolve('govuk-frontend/package.json')), 'dist');
+const SRC = path.resolve(import.meta.dirname, '../..');
+
+export type Renderer = { render(template: string, context: Record<string, unknown>): string };
+
+/**
+ * Templates are found by path from src/platform or src/features (e.g. "partnership/views/groups.njk")
+ * and GOV.UK Frontend's own macros ("govuk/components/button/macro.njk"). Autoescape is on: text is
+ * always escaped on output unless a template says otherwise.
+ */
+export function createRenderer(options: { watch?: boolean } = {}): Renderer {
+  const env = new nunjucks.Environment(
+    new nunjucks.FileSystemLoader([path.join(SRC, 'platform'), path.join(SRC, 'features'), GOVUK_DIST], {
+      noCache: options.watch ?? false,
+    }),
+    { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true },
+  );
+  env.addFilter('date', formatDate);
+  env.addFilter('dateTime', formatDateTime);
+  env.addFilter('fieldError', fieldError);
+  env.addGlobal('dateInputItems', dateInputItems);
+  return { render: (template, context) => env.render(template, context) };
+}
+
+const longDate = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'Europe/London',
+});
+const longDateTime = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+  hour12: true,
+  timeZone: 'Europe/London',
+});
+
+/** "1 April 2024", the GOV.UK style, from a Date or a 'YYYY-MM-DD' string. */
+export function formatDate(value: Date | string | null | undefined): string {
+  if (value === null || value === undefined || value === '') return '';
+  const date = typeof value === 'string' ? new Date(`${value.slice(0, 10)}T12:00:00Z`) : value;
+  return Number.isNaN(date.getTime()) ? String(value) : longDate.format(date);
+}
+
+export function formatDateTime(value: Date | string | null | undefined): string {
+  if (value === null || value === undefined || value === '') return '';
+  const date = typeof value === 'string' ? new Date(value) : value;
+  return Number.isNaN(date.getTime()) ? String(value) : longDateTime.format(date).replace(' ', ' ');
+}
+
+/** The GOV.UK macros' errorMessage option for one field, or false when the field is fine. */
+function fieldError(errors: { field: string; message: string }[] | undefined, field: string) {
+  const found = errors?.find((e) => e.field === field);
+  return found ? { text: found.message } : false;
+}
+
+/** The day, month and year boxes of a GOV.UK date input, filled from a value and marked when in error. */
+function dateInputItems(value: unknown, error: unknown) {
+  const parts = dateParts(value);
+  const marked = error ? ' govuk-input--error' : '';
+  return [
+    { name: 'day', classes: `govuk-input--width-2${marked}`, value: parts.day },
+    { name: 'month', classes: `govuk-input--width-2${marked}`, value: parts.month },
+    { name: 'year', classes: `govuk-input--width-4${marked}`, value: parts.year },
+  ];
+}

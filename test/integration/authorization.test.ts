@@ -1,0 +1,154 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, test } from 'node:test';
+import { ROLES, type Role } from '../../src/platform/access/roles.ts';
+import { apiToken, Browser, bearer, type TestApp, testApp } from '../helpers/app.ts';
+
+/**
+ * Every route, and who may use it. Written out by hand, role by role, so that a change to the grant
+ * table or a new route without an entry here fails this test.
+ */
+const PUBLIC = 'public' as const;
+const ANY = [...ROLES];
+const ADMIN: Role[] = ['admin'];
+const AUDITORS: Role[] = ['admin', 'operator'];
+
+const EXPECTED: Record<string, typeof PUBLIC | Role[]> = {
+  'GET /health': PUBLIC,
+  'GET /': PUBLIC,
+  'GET /sign-in': PUBLIC,
+  'POST /sign-in': PUBLIC,
+  'GET /signed-out': PUBLIC,
+  'GET /invitations/:token': PUBLIC,
+  'POST /invitations/:token': PUBLIC,
+  'POST /api/v1/auth/token': PUBLIC,
+  'GET /api/openapi.json': PUBLIC,
+  'GET /api/docs': PUBLIC,
+  'GET /sign-out': ANY,
+  'GET /account': ANY,
+  'POST /account/tokens/:tokenId/revoke': ANY,
+  'GET /audit': AUDITORS,
+  'GET /api/v1/audit': AUDITORS,
+  'GET /structure': ANY,
+  'GET /structure/chair-rota/new': ADMIN,
+  'POST /structure/chair-rota': ADMIN,
+  'POST /structure/chair-rota/:id/remove': ADMIN,
+  'GET /structure/boards/new': ADMIN,
+  'POST /structure/boards': ADMIN,
+  'GET /structure/boards/:id/edit': ADMIN,
+  'POST /structure/boards/:id': ADMIN,
+  'GET /api/v1/structure': ANY,
+  'POST /api/v1/structure/chair-rota': ADMIN,
+  'DELETE /api/v1/structure/chair-rota/:id': ADMIN,
+  'GET /api/v1/board-links': ANY,
+  'POST /api/v1/board-links': ADMIN,
+  'PUT /api/v1/board-links/:id': ADMIN,
+  'GET /partners': ANY,
+  'GET /partners/new': ADMIN,
+  'POST /partners': ADMIN,
+  'GET /partners/:id': ANY,
+  'POST /partners/:id/safeguarding-partners': ADMIN,
+  'POST /partners/:id/safeguarding-partners/:entryId/remove': ADMIN,
+  'GET /partners/:id/edit': ADMIN,
+  'POST /partners/:id': ADMIN,
+  'GET /api/v1/partners': ANY,
+  'POST /api/v1/partners': ADMIN,
+  'GET /api/v1/partners/:id': ANY,
+  'PATCH /api/v1/partners/:id': ADMIN,
+  'POST /api/v1/partners/:id/safeguarding-partners': ADMIN,
+  'DELETE /api/v1/partners/:id/safeguarding-partners/:entryId': ADMIN,
+  'GET /people': ANY,
+  'GET /people/new': ADMIN,
+  'POST /people': ADMIN,
+  'GET /people/:id': ANY,
+  'GET /people/:id/edit': ADMIN,
+  'POST /people/:id': ADMIN,
+  'GET /api/v1/people': ANY,
+  'POST /api/v1/people': ADMIN,
+  'GET /api/v1/people/:id': ANY,
+  'PATCH /api/v1/people/:id': ADMIN,
+  'GET /groups': ANY,
+  'GET /groups/new': ADMIN,
+  'POST /groups': ADMIN,
+  'GET /groups/:id': ANY,
+  'GET /groups/:id/edit': ADMIN,
+  'POST /groups/:id': ADMIN,
+  'POST /groups/:id/members': ADMIN,
+  'POST /groups/:id/members/:personId/remove': ADMIN,
+  'GET /api/v1/groups': ANY,
+  'POST /api/v1/groups': ADMIN,
+  'GET /api/v1/groups/:id': ANY,
+  'PATCH /api/v1/groups/:id': ADMIN,
+  'GET /api/v1/groups/:id/members': ANY,
+  'POST /api/v1/groups/:id/members': ADMIN,
+  'DELETE /api/v1/groups/:id/members/:personId': ADMIN,
+  'GET /users': ADMIN,
+  'GET /users/new': ADMIN,
+  'POST /users': ADMIN,
+  'GET /users/:id': ADMIN,
+  'GET /users/:id/edit': ADMIN,
+  'POST /users/:id': ADMIN,
+  'POST /users/:id/deactivate': ADMIN,
+  'POST /users/:id/reactivate': ADMIN,
+  'POST /users/:id/invitation': ADMIN,
+  'GET /api/v1/users': ADMIN,
+  'POST /api/v1/users': ADMIN,
+  'GET /api/v1/users/:id': ADMIN,
+  'PATCH /api/v1/users/:id': ADMIN,
+  // Signing out is last for each role, so the role's session lasts through the rest.
+  'POST /sign-out': ANY,
+};
+
+let t: TestApp;
+before(async () => {
+  t = await testApp();
+});
+after(() => t.close());
+
+const key = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
+
+test('every route is in the table, and the table names no route that does not exist', () => {
+  const registered = t.routes.map(key).sort();
+  assert.deepEqual(registered, Object.keys(EXPECTED).sort());
+});
+
+/** Path parameters become ids that name nothing, so an allowed call changes nothing real (404 or 400). */
+const concrete = (url: string) => url.replace(/:(\w+)/g, () => randomUUID());
+
+for (const role of [...ROLES, 'anonymous' as const]) {
+  test(`${role}: allowed routes answer, every other route refuses`, async () => {
+    const browser = new Browser(t.app);
+    let token: string | null = null;
+    if (role !== 'anonymous') {
+      await browser.signIn(`${role}@demo.example`);
+      token = await apiToken(t.app, `${role}@demo.example`);
+    }
+    const problems: string[] = [];
+    for (const [route, who] of Object.entries(EXPECTED)) {
+      const [method, url] = route.split(' ') as [string, string];
+      const allowed = who === PUBLIC || (role !== 'anonymous' && who.includes(role));
+      const path = concrete(url);
+      const isApi = path.startsWith('/api/');
+      const response = isApi
+        ? await t.app.inject({
+            method: method as 'GET',
+            url: path,
+            headers: token ? bearer(token) : {},
+            ...(method === 'GET' || method === 'DELETE' ? {} : { payload: {} }),
+          })
+        : method === 'GET'
+          ? await browser.get(path)
+          : await browser.post(path, {});
+      const refused =
+        role === 'anonymous'
+          ? isApi
+            ? response.statusCode === 401
+            : response.statusCode === 302 && String(response.headers.location).startsWith('/sign-in')
+          : response.statusCode === 403;
+      if (allowed && (refused || response.statusCode >= 500))
+        problems.push(`${route} should be allowed, got ${response.statusCode}`);
+      if (!allowed && !refused) problems.push(`${route} should be refused, got ${response.statusCode}`);
+    }
+    assert.deepEqual(problems, []);
+  });
+}
