@@ -1,0 +1,292 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { apiToken, Browser, bearer, type TestApp, testApp } from '../helpers/app.ts';
+
+let t: TestApp;
+let admin: Browser;
+let token: string;
+before(async () => {
+  t = await testApp();
+  admin = new Browser(t.app);
+  await admin.signIn('admin@demo.example');
+  token = await apiToken(t.app, 'admin@demo.example');
+});
+after(() => t.close());
+
+const api = (method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: unknown) =>
+  t.app.inject({
+    method,
+    url,
+    headers: bearer(token),
+    ...(payload === undefined ? {} : { payload: payload as object }),
+  });
+
+const auditCount = async (action: string) =>
+  (await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log WHERE action = $1', [action]))[0]
+    ?.n ?? 0;
+
+test('the demo has the three statutory partners, the relevant agencies and the 2022-23 groups', async () => {
+  const partners = (await api('GET', '/api/v1/partners?limit=200')).json().items as { kind: string }[];
+  assert.deepEqual(
+    [...new Set(partners.filter((p) => p.kind !== 'relevant-agency').map((p) => p.kind))].sort(),
+    ['icb', 'local-authority', 'police'],
+  );
+  assert.ok(partners.filter((p) => p.kind === 'relevant-agency').length >= 5);
+  const groups = (await api('GET', '/api/v1/groups?limit=200')).json().items as {
+    type: string;
+    name: string;
+  }[];
+  for (const type of [
+    'executive',
+    'subgroup',
+    'priority-group',
+    'task-and-finish',
+    'rapid-review-panel',
+    'rapid-review-working-group',
+    'forum',
+  ]) {
+    assert.ok(
+      groups.some((g) => g.type === type),
+      type,
+    );
+  }
+  const structure = (await api('GET', '/api/v1/structure')).json();
+  assert.equal(structure.tree.length, 1, 'one top: the executive');
+  assert.equal(structure.tree[0].type, 'executive');
+  assert.ok(structure.currentChair, 'someone chairs the executive today');
+  assert.equal(structure.leads.filter((l: { role: string }) => l.role === 'lead').length, 3);
+});
+
+test('a partner is created and changed by form, and each change is audited with before and after', async () => {
+  await admin.get('/partners/new');
+  const created = await admin.post('/partners', {
+    name: 'Tower Hamlets Homes',
+    kind: 'relevant-agency',
+    sector: 'housing',
+  });
+  assert.equal(created.statusCode, 303);
+  const id = /\/partners\/([0-9a-f-]{36})/.exec(String(created.headers.location))?.[1] ?? '';
+  const page = await admin.get(String(created.headers.location));
+  assert.match(page.body, /Tower Hamlets Homes/);
+  assert.match(page.body, /Partner saved/);
+  await admin.get(`/partners/${id}/edit`);
+  assert.equal(
+    (
+      await admin.post(`/partners/${id}`, {
+        name: 'Tower Hamlets Homes',
+        kind: 'relevant-agency',
+        sector: 'voluntary',
+      })
+    ).statusCode,
+    303,
+  );
+  const entries = await t.db.query<{ action: string; before: unknown; after: unknown }>(
+    "SELECT action, before, after FROM audit_log WHERE entity_type = 'partner' AND entity_id = $1 ORDER BY id",
+    [id],
+  );
+  assert.deepEqual(
+    entries.map((e) => e.action),
+    ['partner.created', 'partner.updated'],
+  );
+  assert.deepEqual(entries[1]?.before, { sector: 'housing' });
+  assert.deepEqual(entries[1]?.after, { sector: 'voluntary' });
+});
+
+test('a duplicate partner name is a field error on the page and a 409 on the API, and nothing is saved', async () => {
+  await admin.get('/partners/new');
+  const page = await admin.post('/partners', {
+    name: 'london fire brigade',
+    kind: 'relevant-agency',
+    sector: 'fire',
+  });
+  assert.equal(page.statusCode, 400);
+  assert.match(page.body, /href="#name">A partner with this name already exists/);
+  assert.match(page.body, /value="london fire brigade"/);
+  const before = await auditCount('partner.created');
+  const response = await api('POST', '/api/v1/partners', {
+    name: 'London Fire Brigade',
+    kind: 'relevant-agency',
+    sector: 'fire',
+  });
+  assert.equal(response.statusCode, 409);
+  assert.equal(response.json().errors[0].field, 'name');
+  assert.equal(await auditCount('partner.created'), before);
+});
+
+test('API input errors are 422 problem JSON naming every field; unknown fields are rejected', async () => {
+  const response = await api('POST', '/api/v1/groups', {
+    name: '',
+    type: 'committee',
+    cadence: 'daily',
+    startsOn: '2024-02-30',
+    colour: 'red',
+  });
+  assert.equal(response.statusCode, 422);
+  assert.equal(response.headers['content-type'], 'application/problem+json; charset=utf-8');
+  const fields = (response.json().errors as { field: string }[]).map((e) => e.field).sort();
+  assert.deepEqual(fields, ['cadence', 'colour', 'name', 'startsOn', 'type']);
+});
+
+test('a group form with errors keeps what was typed; fixed, it saves; members are added and removed', async () => {
+  await admin.get('/groups/new');
+  const bad = await admin.post('/groups', {
+    name: 'Neglect Task and Finish Group',
+    type: '',
+    cadence: 'monthly',
+    'startsOn-day': '31',
+    'startsOn-month': '2',
+    'startsOn-year': '2025',
+    'endsOn-day': '',
+    'endsOn-month': '',
+    'endsOn-year': '',
+  });
+  assert.equal(bad.statusCode, 400);
+  assert.match(bad.body, /<title>Error: Add a group/);
+  assert.match(bad.body, /href="#type">Select the type of group/);
+  assert.match(bad.body, /href="#startsOn">Enter the start date as a real date/);
+  assert.match(bad.body, /value="Neglect Task and Finish Group"/);
+  assert.match(bad.body, /name="startsOn-day" type="text" value="31"/);
+
+  const executive = (await api('GET', '/api/v1/groups?type=executive')).json().items[0];
+  const good = await admin.post('/groups', {
+    name: 'Neglect Task and Finish Group',
+    type: 'task-and-finish',
+    cadence: 'monthly',
+    reportsToGroupId: executive.id,
+    termsOfReference: 'Checks that neglect guidance is used.',
+    'startsOn-day': '1',
+    'startsOn-month': '4',
+    'startsOn-year': '2025',
+    'endsOn-day': '31',
+    'endsOn-month': '3',
+    'endsOn-year': '2026',
+  });
+  assert.equal(good.statusCode, 303);
+  const groupId = /\/groups\/([0-9a-f-]{36})/.exec(String(good.headers.location))?.[1] ?? '';
+  const group = (await api('GET', `/api/v1/groups/${groupId}`)).json();
+  assert.equal(group.startsOn, '2025-04-01');
+  assert.equal(group.endsOn, '2026-03-31');
+  assert.equal(group.reportsToName, executive.name);
+
+  const person = (await api('GET', '/api/v1/people?limit=1')).json().items[0];
+  await admin.get(`/groups/${groupId}`);
+  assert.equal((await admin.post(`/groups/${groupId}/members`, { personId: person.id })).statusCode, 303);
+  assert.equal((await api('GET', `/api/v1/groups/${groupId}/members`)).json().items[0].personId, person.id);
+  assert.equal((await api('DELETE', `/api/v1/groups/${groupId}/members/${person.id}`)).statusCode, 204);
+  assert.equal((await api('GET', `/api/v1/groups/${groupId}/members`)).json().items.length, 0);
+  assert.equal(await auditCount('group.member-added'), 1);
+  assert.equal(await auditCount('group.member-removed'), 1);
+});
+
+test('a group cannot report to a group below it, nor end before it starts', async () => {
+  const groups = (await api('GET', '/api/v1/groups?limit=200')).json().items as {
+    id: string;
+    reportsToGroupId: string | null;
+    type: string;
+  }[];
+  const exec = groups.find((g) => g.type === 'executive');
+  const child = groups.find((g) => g.reportsToGroupId === exec?.id);
+  const loop = await api('PATCH', `/api/v1/groups/${exec?.id}`, { reportsToGroupId: child?.id });
+  assert.equal(loop.statusCode, 422);
+  assert.equal(loop.json().errors[0].field, 'reportsToGroupId');
+  const early = await api('PATCH', `/api/v1/groups/${child?.id}`, { endsOn: '2000-01-01' });
+  assert.equal(early.statusCode, 422);
+  assert.equal(early.json().errors[0].field, 'endsOn');
+});
+
+test('the chair rota takes only statutory partners, without overlaps', async () => {
+  const partners = (await api('GET', '/api/v1/partners?limit=200')).json().items as {
+    id: string;
+    kind: string;
+  }[];
+  const police = partners.find((p) => p.kind === 'police');
+  const trust = partners.find((p) => p.kind === 'relevant-agency');
+  const notStatutory = await api('POST', '/api/v1/structure/chair-rota', {
+    agencyId: trust?.id,
+    startsOn: '2030-04-01',
+    endsOn: '2031-03-31',
+  });
+  assert.equal(notStatutory.statusCode, 422);
+  assert.match(notStatutory.json().errors[0].message, /statutory partners/);
+  const overlap = await api('POST', '/api/v1/structure/chair-rota', {
+    agencyId: police?.id,
+    startsOn: '2026-01-01',
+    endsOn: '2026-06-30',
+  });
+  assert.equal(overlap.statusCode, 422);
+  assert.match(overlap.json().errors[0].message, /overlaps/);
+  const ok = await api('POST', '/api/v1/structure/chair-rota', {
+    agencyId: police?.id,
+    startsOn: '2030-04-01',
+    endsOn: '2031-03-31',
+  });
+  assert.equal(ok.statusCode, 201);
+  assert.equal((await api('DELETE', `/api/v1/structure/chair-rota/${ok.json().id}`)).statusCode, 204);
+});
+
+test('lead safeguarding partners: one per statutory partner, from that partner, never for a relevant agency', async () => {
+  const partners = (await api('GET', '/api/v1/partners?limit=200')).json().items as {
+    id: string;
+    kind: string;
+  }[];
+  const icb = partners.find((p) => p.kind === 'icb');
+  const trust = partners.find((p) => p.kind === 'relevant-agency');
+  const icbPerson = (await api('GET', `/api/v1/people?agencyId=${icb?.id}`)).json().items[0];
+  const otherPerson = (await api('GET', `/api/v1/people?agencyId=${trust?.id}`)).json().items[0];
+  const second = await api('POST', `/api/v1/partners/${icb?.id}/safeguarding-partners`, {
+    personId: icbPerson.id,
+    role: 'lead',
+  });
+  assert.ok([409, 422].includes(second.statusCode), 'the ICB already has its lead');
+  const wrongAgency = await api('POST', `/api/v1/partners/${icb?.id}/safeguarding-partners`, {
+    personId: otherPerson.id,
+    role: 'delegated',
+  });
+  assert.equal(wrongAgency.statusCode, 422);
+  assert.equal(wrongAgency.json().errors[0].field, 'personId');
+  const relevant = await api('POST', `/api/v1/partners/${trust?.id}/safeguarding-partners`, {
+    personId: otherPerson.id,
+    role: 'delegated',
+  });
+  assert.equal(relevant.statusCode, 422);
+});
+
+test('lists paginate by cursor and filter in the query', async () => {
+  const first = (await api('GET', '/api/v1/people?limit=5')).json();
+  assert.equal(first.items.length, 5);
+  const second = (await api('GET', `/api/v1/people?limit=5&after=${encodeURIComponent(first.next)}`)).json();
+  assert.equal(second.items.length, 5);
+  const names = [...first.items, ...second.items].map((p: { name: string }) => p.name);
+  assert.deepEqual(
+    [...names].sort((a, b) => (a < b ? -1 : 1)),
+    names,
+  );
+  assert.equal(new Set(names).size, 10);
+  const forums = (await api('GET', '/api/v1/groups?type=forum')).json().items as { type: string }[];
+  assert.ok(forums.length > 0 && forums.every((g) => g.type === 'forum'));
+  const bad = await api('GET', '/api/v1/people?after=nonsense&limit=1000');
+  assert.equal(bad.statusCode, 422);
+  assert.deepEqual((bad.json().errors as { field: string }[]).map((e) => e.field).sort(), ['after', 'limit']);
+});
+
+test('text is escaped on output: a partner named like a script shows as text', async () => {
+  const response = await api('POST', '/api/v1/partners', {
+    name: '<script>alert(1)</script>',
+    kind: 'relevant-agency',
+    sector: 'other',
+  });
+  assert.equal(response.statusCode, 201);
+  const page = await admin.get(`/partners/${response.json().id}`);
+  assert.doesNotMatch(page.body, /<script>alert\(1\)<\/script>/);
+  assert.match(page.body, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
+});
+
+test('the audit log page and API list entries newest first, filtered', async () => {
+  const page = await admin.get('/audit?entityType=partner');
+  assert.equal(page.statusCode, 200);
+  assert.match(page.body, /partner\.created/);
+  const entries = (await api('GET', '/api/v1/audit?action=partner.created&limit=2')).json();
+  assert.ok(entries.items.length >= 1);
+  assert.ok(entries.items.every((e: { action: string }) => e.action === 'partner.created'));
+  if (entries.items.length === 2) assert.ok(entries.items[0].id > entries.items[1].id);
+});
