@@ -8,7 +8,7 @@ import { test } from 'node:test';
 /** The service and its commands as real processes on the embedded database. */
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const baseEnv = () => {
-  const env = { ...process.env, LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn' };
   delete env.DATABASE_URL;
   delete env.NODE_ENV;
   return env;
