@@ -35,6 +35,7 @@ const NAVIGATION: NavItem[] = [
   { href: '/groups', text: 'Groups', permission: 'structure:read' },
   { href: '/users', text: 'Users', permission: 'users:manage' },
   { href: '/audit', text: 'Audit log', permission: 'audit:read' },
+  { href: '/partnerships', text: 'Partnerships', permission: 'partnerships:manage' },
   { href: '/account', text: 'Your account', permission: 'signed-in' },
 ];
 

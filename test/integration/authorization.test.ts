@@ -12,6 +12,7 @@ const PUBLIC = 'public' as const;
 const ANY = [...ROLES];
 const ADMIN: Role[] = ['admin'];
 const AUDITORS: Role[] = ['admin', 'operator'];
+const OPERATOR: Role[] = ['operator'];
 
 const EXPECTED: Record<string, typeof PUBLIC | Role[]> = {
   'GET /health': PUBLIC,
@@ -95,6 +96,11 @@ const EXPECTED: Record<string, typeof PUBLIC | Role[]> = {
   'POST /api/v1/users': ADMIN,
   'GET /api/v1/users/:id': ADMIN,
   'PATCH /api/v1/users/:id': ADMIN,
+  'GET /partnerships': OPERATOR,
+  'GET /partnerships/new': OPERATOR,
+  'POST /partnerships': OPERATOR,
+  'GET /api/v1/partnerships': OPERATOR,
+  'POST /api/v1/partnerships': OPERATOR,
   // Signing out is last for each role, so the role's session lasts through the rest.
   'POST /sign-out': ANY,
 };

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { PageRenderer } from '../../platform/views/page.ts';
 import { registerGroupRoutes } from './groups-routes.ts';
 import { registerPartnerRoutes } from './partners-routes.ts';
+import { registerPartnershipsRoutes } from './partnerships-routes.ts';
 import { registerPeopleRoutes } from './people-routes.ts';
 import type { PartnershipService } from './service.ts';
 import { registerStructureRoutes } from './structure-routes.ts';
@@ -16,4 +17,5 @@ export function registerPartnershipRoutes(
   registerPeopleRoutes(app, deps);
   registerGroupRoutes(app, deps);
   registerUserRoutes(app, deps);
+  registerPartnershipsRoutes(app, deps);
 }

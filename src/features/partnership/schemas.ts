@@ -105,3 +105,26 @@ export type RotaInput = z.output<typeof rotaInput>;
 export type BoardLinkInput = z.output<typeof boardLinkInput>;
 export type UserInput = z.output<typeof userInput>;
 export type UserPatch = z.output<typeof userPatch>;
+
+export const partnershipInput = z.strictObject({
+  name: requiredText(200, 'Enter the name of the partnership', 'Name'),
+  slug: z
+    .string({ error: 'Enter a short name for web addresses' })
+    .trim()
+    .min(1, 'Enter a short name for web addresses')
+    .max(60, 'Short name must be 60 characters or fewer')
+    .regex(
+      /^[a-z0-9]+(-[a-z0-9]+)*$/,
+      'Short name must be lower-case letters, numbers and single hyphens, like leeds-scp',
+    ),
+  areaName: requiredText(200, 'Enter the area the partnership covers', 'Area'),
+  localAuthorityName: requiredText(200, 'Enter the name of the local authority', 'Local authority'),
+  adminName: requiredText(200, 'Enter the name of the first admin', 'Admin name'),
+  adminEmail: z
+    .string()
+    .trim()
+    .min(1, 'Enter the email address of the first admin')
+    .max(320)
+    .email('Enter an email address in the correct format, like name@example.com'),
+});
+export type PartnershipInput = z.output<typeof partnershipInput>;

@@ -1,6 +1,7 @@
 import type { Database } from '../../db/database.ts';
 import { createGroupsService } from './groups-service.ts';
 import { createPartnersService } from './partners-service.ts';
+import { createPartnershipsService } from './partnerships-service.ts';
 import { createPeopleService } from './people-service.ts';
 import { createStructureService } from './structure-service.ts';
 import { createUsersService } from './users-service.ts';
@@ -13,6 +14,7 @@ export function createPartnershipService(db: Database) {
     groups: createGroupsService(db),
     structure: createStructureService(db),
     users: createUsersService(db),
+    partnerships: createPartnershipsService(db),
   };
 }
 
