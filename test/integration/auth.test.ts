@@ -175,7 +175,7 @@ test('invite a user, who sets a password by the link once, then signs in; a deac
     agencyId,
   });
   assert.equal(invited.statusCode, 201);
-  const link = /<code id="invitation-link">([^<]+)<\/code>/.exec(invited.body)?.[1] ?? '';
+  const link = new URL(/<code id="invitation-link">([^<]+)<\/code>/.exec(invited.body)?.[1] ?? '').pathname;
   assert.ok(link.startsWith('/invitations/'));
   const userId = /action="\/users\/([0-9a-f-]+)\/deactivate"/.exec(invited.body)?.[1];
 

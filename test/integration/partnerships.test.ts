@@ -33,7 +33,7 @@ test('an operator adds a partnership; its first admin sets a password and sees o
     adminEmail: 'sam.okafor@leeds.example',
   });
   assert.equal(created.statusCode, 201);
-  const link = /<code id="invitation-link">([^<]+)<\/code>/.exec(created.body)?.[1] ?? '';
+  const link = new URL(/<code id="invitation-link">([^<]+)<\/code>/.exec(created.body)?.[1] ?? '').pathname;
   assert.ok(link.startsWith('/invitations/'));
 
   await operator.get('/partnerships/new');

@@ -40,6 +40,7 @@ export function createPageRenderer(renderer: Renderer, navigation: NavItem[], se
               active: item.href === '/' ? path === '/' : path.startsWith(item.href),
             }))
         : [],
+      siteUrl: `${request.protocol}://${request.host}`,
       csrfToken: csrfTokenFor(request, reply, secureCookies),
       cspNonce: (reply as unknown as { cspNonce?: { script: string } }).cspNonce?.script,
     });
