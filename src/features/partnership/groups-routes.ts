@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { contextOf, idParam } from '../../platform/http/context.ts';
-import { asFormErrors, formInput } from '../../platform/http/forms.ts';
+import { formInput, submitForm } from '../../platform/http/forms.ts';
 import { pageOf, pageQuery } from '../../platform/http/pagination.ts';
-import { parseInput, parseOrThrow } from '../../platform/http/validation.ts';
+import { parseOrThrow } from '../../platform/http/validation.ts';
 import type { PageRenderer } from '../../platform/views/page.ts';
 import { CADENCE_LABELS, CADENCES, GROUP_TYPE_LABELS, GROUP_TYPES } from './rules.ts';
 import { groupInput, groupPatch, listQuery, memberInput } from './schemas.ts';
@@ -103,13 +103,10 @@ export function registerGroupRoutes(
 
   app.post('/groups', { config: { access: 'structure:write' } }, async (request, reply) => {
     const input = formInput(request.body, DATE_FIELDS);
-    const parsed = parseInput(groupInput, input);
-    if (!parsed.ok)
-      return renderForm(request, reply, { title: 'Add a group', values: input, errors: parsed.errors }, 400);
-    const group = await groups.create(contextOf(request), parsed.value).catch(asFormErrors);
-    if ('errors' in group)
-      return renderForm(request, reply, { title: 'Add a group', values: input, errors: group.errors }, 400);
-    return reply.redirect(`/groups/${group.id}?saved=1`, 303);
+    const saved = await submitForm(input, groupInput, (value) => groups.create(contextOf(request), value));
+    if (!saved.ok)
+      return renderForm(request, reply, { title: 'Add a group', values: input, errors: saved.errors }, 400);
+    return reply.redirect(`/groups/${saved.result.id}?saved=1`, 303);
   });
 
   async function renderGroup(
@@ -163,26 +160,24 @@ export function registerGroupRoutes(
     const ctx = contextOf(request);
     const group = await groups.get(ctx, idParam(request, 'id', 'Group'));
     const input = formInput(request.body, DATE_FIELDS);
-    const title = `Change ${group.name}`;
-    const parsed = parseInput(groupInput, input);
-    if (!parsed.ok)
-      return renderForm(request, reply, { title, group, values: input, errors: parsed.errors }, 400);
-    const saved = await groups.update(ctx, group.id, parsed.value).catch(asFormErrors);
-    if ('errors' in saved)
-      return renderForm(request, reply, { title, group, values: input, errors: saved.errors }, 400);
+    const saved = await submitForm(input, groupInput, (value) => groups.update(ctx, group.id, value));
+    if (!saved.ok) {
+      return renderForm(
+        request,
+        reply,
+        { title: `Change ${group.name}`, group, values: input, errors: saved.errors },
+        400,
+      );
+    }
     return reply.redirect(`/groups/${group.id}?saved=1`, 303);
   });
 
   app.post('/groups/:id/members', { config: { access: 'structure:write' } }, async (request, reply) => {
-    const ctx = contextOf(request);
     const groupId = idParam(request, 'id', 'Group');
-    const parsed = parseInput(memberInput, formInput(request.body));
-    const result = parsed.ok
-      ? await groups.addMember(ctx, groupId, parsed.value.personId).catch(asFormErrors)
-      : { errors: parsed.errors };
-    if (typeof result === 'object' && 'errors' in result) {
-      return renderGroup(request, reply, groupId, { errors: result.errors }, 400);
-    }
+    const saved = await submitForm(formInput(request.body), memberInput, (value) =>
+      groups.addMember(contextOf(request), groupId, value.personId),
+    );
+    if (!saved.ok) return renderGroup(request, reply, groupId, { errors: saved.errors }, 400);
     return reply.redirect(`/groups/${groupId}?added=1#members`, 303);
   });
 

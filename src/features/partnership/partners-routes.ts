@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { contextOf, idParam } from '../../platform/http/context.ts';
-import { asFormErrors, formInput } from '../../platform/http/forms.ts';
+import { formInput, submitForm } from '../../platform/http/forms.ts';
 import { pageOf, pageQuery } from '../../platform/http/pagination.ts';
-import { parseInput, parseOrThrow } from '../../platform/http/validation.ts';
+import { parseOrThrow } from '../../platform/http/validation.ts';
 import type { PageRenderer } from '../../platform/views/page.ts';
 import { AGENCY_KIND_LABELS, AGENCY_KINDS, isStatutory, SECTOR_LABELS, SECTORS } from './rules.ts';
 import { listQuery, partnerInput, partnerPatch, safeguardingPartnerInput } from './schemas.ts';
@@ -26,6 +26,7 @@ const partnerListQuery = pageQuery.extend(listQuery.shape).extend({
 });
 const idParams = z.object({ id: z.uuid() });
 const created = z.object({ id: z.uuid() });
+const FORM = 'partnership/views/partner-form.njk';
 
 const options = {
   kinds: AGENCY_KINDS.map((k) => ({ value: k, text: AGENCY_KIND_LABELS[k] })),
@@ -58,7 +59,7 @@ export function registerPartnerRoutes(
   });
 
   app.get('/partners/new', { config: { access: 'structure:write' } }, (request, reply) =>
-    page(request, reply, 'partnership/views/partner-form.njk', {
+    page(request, reply, FORM, {
       title: 'Add a partner',
       values: { sector: 'other' },
       ...options,
@@ -67,27 +68,19 @@ export function registerPartnerRoutes(
 
   app.post('/partners', { config: { access: 'structure:write' } }, async (request, reply) => {
     const input = formInput(request.body);
-    const parsed = parseInput(partnerInput, input);
-    if (!parsed.ok) {
+    const saved = await submitForm(input, partnerInput, (value) =>
+      partners.create(contextOf(request), value),
+    );
+    if (!saved.ok) {
       return page(
         request,
         reply,
-        'partnership/views/partner-form.njk',
-        { title: 'Add a partner', values: input, errors: parsed.errors, ...options },
+        FORM,
+        { title: 'Add a partner', values: input, errors: saved.errors, ...options },
         400,
       );
     }
-    const partner = await partners.create(contextOf(request), parsed.value).catch(asFormErrors);
-    if ('errors' in partner) {
-      return page(
-        request,
-        reply,
-        'partnership/views/partner-form.njk',
-        { title: 'Add a partner', values: input, errors: partner.errors, ...options },
-        400,
-      );
-    }
-    return reply.redirect(`/partners/${partner.id}?saved=1`, 303);
+    return reply.redirect(`/partners/${saved.result.id}?saved=1`, 303);
   });
 
   async function renderPartner(
@@ -133,14 +126,10 @@ export function registerPartnerRoutes(
     { config: { access: 'structure:write' } },
     async (request, reply) => {
       const agencyId = idParam(request, 'id', 'Partner');
-      const parsed = parseInput(safeguardingPartnerInput, formInput(request.body));
-      const result = parsed.ok
-        ? await partnership.structure
-            .addSafeguardingPartner(contextOf(request), agencyId, parsed.value)
-            .catch(asFormErrors)
-        : { errors: parsed.errors };
-      if (typeof result === 'object')
-        return renderPartner(request, reply, agencyId, { errors: result.errors }, 400);
+      const saved = await submitForm(formInput(request.body), safeguardingPartnerInput, (value) =>
+        partnership.structure.addSafeguardingPartner(contextOf(request), agencyId, value),
+      );
+      if (!saved.ok) return renderPartner(request, reply, agencyId, { errors: saved.errors }, 400);
       return reply.redirect(`/partners/${agencyId}#safeguarding-partners`, 303);
     },
   );
@@ -161,7 +150,7 @@ export function registerPartnerRoutes(
 
   app.get('/partners/:id/edit', { config: { access: 'structure:write' } }, async (request, reply) => {
     const partner = await partners.get(contextOf(request), idParam(request, 'id', 'Partner'));
-    return page(request, reply, 'partnership/views/partner-form.njk', {
+    return page(request, reply, FORM, {
       title: `Change ${partner.name}`,
       partner,
       values: partner,
@@ -173,18 +162,17 @@ export function registerPartnerRoutes(
     const ctx = contextOf(request);
     const partner = await partners.get(ctx, idParam(request, 'id', 'Partner'));
     const input = formInput(request.body);
-    const parsed = parseInput(partnerInput, input);
-    const render = (errors: { field: string; message: string }[]) =>
-      page(
+    const saved = await submitForm(input, partnerInput, (value) => partners.update(ctx, partner.id, value));
+    if (!saved.ok) {
+      const title = `Change ${partner.name}`;
+      return page(
         request,
         reply,
-        'partnership/views/partner-form.njk',
-        { title: `Change ${partner.name}`, partner, values: input, errors, ...options },
+        FORM,
+        { title, partner, values: input, errors: saved.errors, ...options },
         400,
       );
-    if (!parsed.ok) return render(parsed.errors);
-    const saved = await partners.update(ctx, partner.id, parsed.value).catch(asFormErrors);
-    if ('errors' in saved) return render(saved.errors);
+    }
     return reply.redirect(`/partners/${partner.id}?saved=1`, 303);
   });
 

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { contextOf } from '../../platform/http/context.ts';
-import { asFormErrors, formInput } from '../../platform/http/forms.ts';
+import { formInput, submitForm } from '../../platform/http/forms.ts';
 import { pageOf, pageQuery } from '../../platform/http/pagination.ts';
-import { parseInput, parseOrThrow } from '../../platform/http/validation.ts';
+import { parseOrThrow } from '../../platform/http/validation.ts';
 import type { PageRenderer } from '../../platform/views/page.ts';
 import { partnershipInput } from './schemas.ts';
 import type { PartnershipService } from './service.ts';
@@ -39,21 +39,22 @@ export function registerPartnershipsRoutes(
 
   app.post('/partnerships', { config: { access: 'partnerships:manage' } }, async (request, reply) => {
     const input = formInput(request.body);
-    const render = (errors: { field: string; message: string }[]) =>
-      page(request, reply, FORM, { title: 'Add a partnership', values: input, errors }, 400);
-    const parsed = parseInput(partnershipInput, input);
-    if (!parsed.ok) return render(parsed.errors);
-    const created = await partnerships.create(contextOf(request), parsed.value).catch(asFormErrors);
-    if ('errors' in created) return render(created.errors);
+    const saved = await submitForm(input, partnershipInput, (value) =>
+      partnerships.create(contextOf(request), value),
+    );
+    if (!saved.ok)
+      return page(
+        request,
+        reply,
+        FORM,
+        { title: 'Add a partnership', values: input, errors: saved.errors },
+        400,
+      );
     return page(
       request,
       reply,
       'partnership/views/partnership-created.njk',
-      {
-        title: 'Partnership added',
-        values: parsed.value,
-        invitationPath: created.invitationPath,
-      },
+      { title: 'Partnership added', values: input, invitationPath: saved.result.invitationPath },
       201,
     );
   });

@@ -1,10 +1,10 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { contextOf, idParam } from '../../platform/http/context.ts';
-import { asFormErrors, formInput } from '../../platform/http/forms.ts';
+import { formInput, submitForm } from '../../platform/http/forms.ts';
 import { pageOf, pageQuery } from '../../platform/http/pagination.ts';
-import { parseInput, parseOrThrow } from '../../platform/http/validation.ts';
-import type { PageRenderer } from '../../platform/views/page.ts';
+import { parseOrThrow } from '../../platform/http/validation.ts';
+import type { PageContext, PageRenderer } from '../../platform/views/page.ts';
 import { listQuery, personInput, personPatch } from './schemas.ts';
 import type { PartnershipService } from './service.ts';
 
@@ -31,8 +31,6 @@ export function registerPeopleRoutes(
   { page, partnership }: { page: PageRenderer; partnership: PartnershipService },
 ) {
   const people = partnership.people;
-  const agencies = (request: Parameters<typeof contextOf>[0]) =>
-    partnership.partners.choices(contextOf(request));
 
   app.get('/people', { config: { access: 'structure:read' } }, async (request, reply) => {
     const ctx = contextOf(request);
@@ -54,25 +52,30 @@ export function registerPeopleRoutes(
     });
   });
 
-  app.get('/people/new', { config: { access: 'structure:write' } }, async (request, reply) =>
-    page(request, reply, FORM, { title: 'Add a person', values: {}, agencyChoices: await agencies(request) }),
+  const renderForm = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    context: PageContext,
+    status = 200,
+  ) =>
+    page(
+      request,
+      reply,
+      FORM,
+      { ...context, agencyChoices: await partnership.partners.choices(contextOf(request)) },
+      status,
+    );
+
+  app.get('/people/new', { config: { access: 'structure:write' } }, (request, reply) =>
+    renderForm(request, reply, { title: 'Add a person', values: {} }),
   );
 
   app.post('/people', { config: { access: 'structure:write' } }, async (request, reply) => {
     const input = formInput(request.body);
-    const render = async (errors: { field: string; message: string }[]) =>
-      page(
-        request,
-        reply,
-        FORM,
-        { title: 'Add a person', values: input, errors, agencyChoices: await agencies(request) },
-        400,
-      );
-    const parsed = parseInput(personInput, input);
-    if (!parsed.ok) return render(parsed.errors);
-    const person = await people.create(contextOf(request), parsed.value).catch(asFormErrors);
-    if ('errors' in person) return render(person.errors);
-    return reply.redirect(`/people/${person.id}?saved=1`, 303);
+    const saved = await submitForm(input, personInput, (value) => people.create(contextOf(request), value));
+    if (!saved.ok)
+      return renderForm(request, reply, { title: 'Add a person', values: input, errors: saved.errors }, 400);
+    return reply.redirect(`/people/${saved.result.id}?saved=1`, 303);
   });
 
   app.get('/people/:id', { config: { access: 'structure:read' } }, async (request, reply) => {
@@ -87,36 +90,22 @@ export function registerPeopleRoutes(
 
   app.get('/people/:id/edit', { config: { access: 'structure:write' } }, async (request, reply) => {
     const person = await people.get(contextOf(request), idParam(request, 'id', 'Person'));
-    return page(request, reply, FORM, {
-      title: `Change ${person.name}`,
-      person,
-      values: person,
-      agencyChoices: await agencies(request),
-    });
+    return renderForm(request, reply, { title: `Change ${person.name}`, person, values: person });
   });
 
   app.post('/people/:id', { config: { access: 'structure:write' } }, async (request, reply) => {
     const ctx = contextOf(request);
     const person = await people.get(ctx, idParam(request, 'id', 'Person'));
     const input = formInput(request.body);
-    const render = async (errors: { field: string; message: string }[]) =>
-      page(
+    const saved = await submitForm(input, personInput, (value) => people.update(ctx, person.id, value));
+    if (!saved.ok) {
+      return renderForm(
         request,
         reply,
-        FORM,
-        {
-          title: `Change ${person.name}`,
-          person,
-          values: input,
-          errors,
-          agencyChoices: await agencies(request),
-        },
+        { title: `Change ${person.name}`, person, values: input, errors: saved.errors },
         400,
       );
-    const parsed = parseInput(personInput, input);
-    if (!parsed.ok) return render(parsed.errors);
-    const saved = await people.update(ctx, person.id, parsed.value).catch(asFormErrors);
-    if ('errors' in saved) return render(saved.errors);
+    }
     return reply.redirect(`/people/${person.id}?saved=1`, 303);
   });
 

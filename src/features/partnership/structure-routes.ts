@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { contextOf, idParam } from '../../platform/http/context.ts';
-import { asFormErrors, formInput } from '../../platform/http/forms.ts';
-import { parseInput, parseOrThrow } from '../../platform/http/validation.ts';
+import { formInput, submitForm } from '../../platform/http/forms.ts';
+import { parseOrThrow } from '../../platform/http/validation.ts';
 import type { PageRenderer } from '../../platform/views/page.ts';
 import { AGENCY_KIND_LABELS, CADENCE_LABELS, GROUP_TYPE_LABELS, STATUTORY_KINDS } from './rules.ts';
 import { boardLinkInput, rotaInput } from './schemas.ts';
@@ -66,10 +66,10 @@ export function registerStructureRoutes(
 
   app.post('/structure/chair-rota', { config: { access: 'structure:write' } }, async (request, reply) => {
     const input = formInput(request.body, ['startsOn', 'endsOn']);
-    const parsed = parseInput(rotaInput, input);
-    if (!parsed.ok) return renderRotaForm(request, reply, input, parsed.errors, 400);
-    const result = await structure.addRotaTurn(contextOf(request), parsed.value).catch(asFormErrors);
-    if (typeof result === 'object') return renderRotaForm(request, reply, input, result.errors, 400);
+    const saved = await submitForm(input, rotaInput, (value) =>
+      structure.addRotaTurn(contextOf(request), value),
+    );
+    if (!saved.ok) return renderRotaForm(request, reply, input, saved.errors, 400);
     return reply.redirect('/structure?saved=rota#chair-rota', 303);
   });
 
@@ -103,10 +103,10 @@ export function registerStructureRoutes(
 
   app.post('/structure/boards', { config: { access: 'structure:write' } }, async (request, reply) => {
     const input = formInput(request.body);
-    const parsed = parseInput(boardLinkInput, input);
-    if (!parsed.ok) return boardForm(request, reply, { values: input, errors: parsed.errors }, 400);
-    const result = await structure.createBoardLink(contextOf(request), parsed.value).catch(asFormErrors);
-    if ('errors' in result) return boardForm(request, reply, { values: input, errors: result.errors }, 400);
+    const saved = await submitForm(input, boardLinkInput, (value) =>
+      structure.createBoardLink(contextOf(request), value),
+    );
+    if (!saved.ok) return boardForm(request, reply, { values: input, errors: saved.errors }, 400);
     return reply.redirect('/structure#boards', 303);
   });
 
@@ -119,13 +119,13 @@ export function registerStructureRoutes(
     const ctx = contextOf(request);
     const board = await structure.boardLink(ctx, idParam(request, 'id', 'Board'));
     const input = formInput(request.body);
-    const title = `Change the link to ${board.name}`;
-    const parsed = parseInput(boardLinkInput, input);
-    if (!parsed.ok)
-      return boardForm(request, reply, { title, board, values: input, errors: parsed.errors }, 400);
-    const result = await structure.updateBoardLink(ctx, board.id, parsed.value).catch(asFormErrors);
-    if ('errors' in result)
-      return boardForm(request, reply, { title, board, values: input, errors: result.errors }, 400);
+    const saved = await submitForm(input, boardLinkInput, (value) =>
+      structure.updateBoardLink(ctx, board.id, value),
+    );
+    if (!saved.ok) {
+      const title = `Change the link to ${board.name}`;
+      return boardForm(request, reply, { title, board, values: input, errors: saved.errors }, 400);
+    }
     return reply.redirect('/structure#boards', 303);
   });
 

@@ -2,15 +2,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ROLE_LABELS, ROLES } from '../../platform/access/roles.ts';
 import { contextOf, idParam } from '../../platform/http/context.ts';
-import { asFormErrors, formInput } from '../../platform/http/forms.ts';
+import { formInput, submitForm } from '../../platform/http/forms.ts';
 import { pageOf, pageQuery } from '../../platform/http/pagination.ts';
-import { parseInput, parseOrThrow } from '../../platform/http/validation.ts';
+import { parseOrThrow } from '../../platform/http/validation.ts';
 import type { PageRenderer } from '../../platform/views/page.ts';
 import { assignableRoles } from './rules.ts';
 import { listQuery, userInput, userPatch } from './schemas.ts';
 import type { PartnershipService } from './service.ts';
-
-type Errors = { field: string; message: string }[];
 
 const userOut = z.object({
   id: z.uuid(),
@@ -106,17 +104,10 @@ export function registerUserRoutes(
 
   app.post('/users', { config: { access: 'users:manage' } }, async (request, reply) => {
     const input = formInput(request.body);
-    const parsed = parseInput(userInput, input);
-    if (!parsed.ok) return renderForm(request, reply, { values: input, errors: parsed.errors }, 400);
-    const result = await users.invite(contextOf(request), parsed.value).catch(asFormErrors);
-    if ('errors' in result) return renderForm(request, reply, { values: input, errors: result.errors }, 400);
-    return renderUser(
-      request,
-      reply,
-      result.user.id,
-      { flash: 'User invited', invitationPath: result.invitationPath },
-      201,
-    );
+    const saved = await submitForm(input, userInput, (value) => users.invite(contextOf(request), value));
+    if (!saved.ok) return renderForm(request, reply, { values: input, errors: saved.errors }, 400);
+    const { user, invitationPath } = saved.result;
+    return renderUser(request, reply, user.id, { flash: 'User invited', invitationPath }, 201);
   });
 
   app.get('/users/:id', { config: { access: 'users:manage' } }, (request, reply) =>
@@ -134,13 +125,11 @@ export function registerUserRoutes(
     const ctx = contextOf(request);
     const user = await users.get(ctx, idParam(request, 'id', 'User'));
     const input = formInput(request.body);
-    const title = `Change ${user.name}`;
-    const parsed = parseInput(userInput, input);
-    if (!parsed.ok)
-      return renderForm(request, reply, { title, account: user, values: input, errors: parsed.errors }, 400);
-    const result = await users.update(ctx, user.id, parsed.value).catch(asFormErrors);
-    if ('errors' in result)
-      return renderForm(request, reply, { title, account: user, values: input, errors: result.errors }, 400);
+    const saved = await submitForm(input, userInput, (value) => users.update(ctx, user.id, value));
+    if (!saved.ok) {
+      const title = `Change ${user.name}`;
+      return renderForm(request, reply, { title, account: user, values: input, errors: saved.errors }, 400);
+    }
     return reply.redirect(`/users/${user.id}?saved=1`, 303);
   });
 
@@ -150,8 +139,10 @@ export function registerUserRoutes(
   ] as const) {
     app.post(`/users/:id/${action}`, { config: { access: 'users:manage' } }, async (request, reply) => {
       const id = idParam(request, 'id', 'User');
-      const result = await users.update(contextOf(request), id, { isActive }).catch(asFormErrors);
-      if ('errors' in result) return renderUser(request, reply, id, { errors: result.errors as Errors }, 400);
+      const saved = await submitForm({ isActive }, userPatch, (value) =>
+        users.update(contextOf(request), id, value),
+      );
+      if (!saved.ok) return renderUser(request, reply, id, { errors: saved.errors }, 400);
       return reply.redirect(`/users/${id}?saved=1`, 303);
     });
   }

@@ -1,3 +1,6 @@
+import type { z } from 'zod';
+import { parseInput } from './validation.ts';
+
 /**
  * Turns a submitted form into the input its Zod schema expects: drops the CSRF field and joins the
  * GOV.UK date input's day, month and year ("startsOn-day" …) into 'YYYY-MM-DD'.
@@ -33,10 +36,30 @@ export function dateParts(value: unknown): { day: string; month: string; year: s
  * For `.catch()` on a service call from a page: a refusal with field errors (409, 422) becomes the
  * form's error summary; anything else is still thrown.
  */
-export function asFormErrors(error: unknown): { errors: { field: string; message: string }[] } {
+function asFormErrors(error: unknown): { errors: { field: string; message: string }[] } {
   const fieldErrors = (error as { errors?: { field: string; message: string }[] } | null)?.errors;
   const status = (error as { status?: number } | null)?.status;
   if ((status === 409 || status === 422) && fieldErrors && fieldErrors.length > 0)
     return { errors: fieldErrors };
   throw error;
+}
+
+export type Submitted<R> = { ok: true; result: R } | { ok: false; errors: { field: string; message: string }[] };
+
+/**
+ * The one path of every form: parse the input with its schema, then save it; field errors from
+ * either step come back for the page to show in its error summary, anything else is thrown.
+ */
+export async function submitForm<S extends z.ZodType, R>(
+  input: Record<string, unknown>,
+  schema: S,
+  save: (value: z.output<S>) => Promise<R>,
+): Promise<Submitted<R>> {
+  const parsed = parseInput(schema, input);
+  if (!parsed.ok) return parsed;
+  try {
+    return { ok: true, result: await save(parsed.value) };
+  } catch (error) {
+    return { ok: false, errors: asFormErrors(error).errors };
+  }
 }
