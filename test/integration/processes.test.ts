@@ -69,7 +69,7 @@ test('npm start’s server: loads the demo, holds DATA_DIR so a second process r
     const second = run(['src/server.ts'], { ...baseEnv(), DATA_DIR: dataDir, PORT: String(port + 1) });
     const { code, text } = await second.output;
     assert.equal(code, 1);
-    assert.match(text, /Another process is already using the embedded database/);
+    assert.match(text, /Another process \(pid \d+\) is already using the embedded database/);
   } finally {
     first.child.kill('SIGTERM');
   }

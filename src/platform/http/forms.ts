@@ -44,7 +44,9 @@ function asFormErrors(error: unknown): { errors: { field: string; message: strin
   throw error;
 }
 
-export type Submitted<R> = { ok: true; result: R } | { ok: false; errors: { field: string; message: string }[] };
+export type Submitted<R> =
+  | { ok: true; result: R }
+  | { ok: false; errors: { field: string; message: string }[] };
 
 /**
  * The one path of every form: parse the input with its schema, then save it; field errors from
