@@ -290,3 +290,18 @@ test('the audit log page and API list entries newest first, filtered', async () 
   assert.ok(entries.items.every((e: { action: string }) => e.action === 'partner.created'));
   if (entries.items.length === 2) assert.ok(entries.items[0].id > entries.items[1].id);
 });
+
+test('the structure page draws the current groups as a nested list under the executive', async () => {
+  const page = (await admin.get('/structure')).body;
+  const tree = page.slice(
+    page.indexOf('<ul class="hub-structure">'),
+    page.indexOf('Safeguarding partners</h2>'),
+  );
+  assert.match(tree, /THSCP Executive/);
+  assert.match(
+    tree,
+    /<ul class="hub-structure">[\s\S]*Quality Assurance and Performance[\s\S]*<ul class="hub-structure">[\s\S]*Rapid Review Working Group/,
+  );
+  assert.doesNotMatch(page, /No current groups/);
+  assert.match(page, /Today the chair is <strong>/);
+});
