@@ -143,7 +143,7 @@ test('a group form with errors keeps what was typed; fixed, it saves; members ar
   assert.equal(bad.statusCode, 400);
   assert.match(bad.body, /<title>Error: Add a group/);
   assert.match(bad.body, /href="#type">Select the type of group/);
-  assert.match(bad.body, /href="#startsOn">Enter the start date as a real date/);
+  assert.match(bad.body, /href="#startsOn-day">Start date must be a real date/);
   assert.match(bad.body, /value="Neglect Task and Finish Group"/);
   assert.match(bad.body, /name="startsOn-day" type="text" value="31"/);
 

@@ -4,7 +4,7 @@ import { contextOf, idParam } from '../../platform/http/context.ts';
 import { formInput, submitForm } from '../../platform/http/forms.ts';
 import { pageOf, pageQuery } from '../../platform/http/pagination.ts';
 import { parseOrThrow } from '../../platform/http/validation.ts';
-import type { PageRenderer } from '../../platform/views/page.ts';
+import type { PageContext, PageRenderer } from '../../platform/views/page.ts';
 import { CADENCE_LABELS, CADENCES, GROUP_TYPE_LABELS, GROUP_TYPES } from './rules.ts';
 import { groupInput, groupPatch, listQuery, memberInput } from './schemas.ts';
 import type { PartnershipService } from './service.ts';
@@ -61,23 +61,13 @@ export function registerGroupRoutes(
   async function renderForm(
     request: FastifyRequest,
     reply: FastifyReply,
-    context: { title: string; values: Record<string, unknown>; group?: unknown; errors?: unknown[] },
+    context: PageContext,
     status = 200,
   ) {
     const ctx = contextOf(request);
     const [people, outline] = await Promise.all([partnership.people.choices(ctx), groups.outline(ctx)]);
-    return page(
-      request,
-      reply,
-      FORM,
-      {
-        ...context,
-        people,
-        groupChoices: outline,
-        ...labels,
-      } as never,
-      status,
-    );
+    const full = { ...context, people, groupChoices: outline, dateFields: DATE_FIELDS, ...labels };
+    return page(request, reply, FORM, full, status);
   }
 
   app.get('/groups', { config: { access: 'structure:read' } }, async (request, reply) => {

@@ -42,8 +42,8 @@ const groupFields = {
   chairPersonId: optionalUuid('Select the chair from the list'),
   sponsorPersonId: optionalUuid('Select the executive sponsor from the list'),
   reportsToGroupId: optionalUuid('Select the group it reports to from the list'),
-  startsOn: isoDate('Enter the start date as a real date, like 1 4 2024'),
-  endsOn: optionalIsoDate('Enter the end date as a real date, like 31 3 2025'),
+  startsOn: isoDate('Start date must be a real date, for example 1 4 2024', 'Enter the start date'),
+  endsOn: optionalIsoDate('End date must be a real date, for example 31 3 2025'),
 };
 const endAfterStart = (v: { startsOn?: string; endsOn?: string | null }) =>
   !v.startsOn || !v.endsOn || v.endsOn >= v.startsOn;
@@ -57,8 +57,8 @@ export const memberInput = z.strictObject({ personId: z.uuid({ error: 'Select a 
 export const rotaInput = z
   .strictObject({
     agencyId: z.uuid({ error: 'Select the statutory partner who chairs' }),
-    startsOn: isoDate('Enter the start date as a real date, like 1 4 2024'),
-    endsOn: isoDate('Enter the end date as a real date, like 31 3 2025'),
+    startsOn: isoDate('Start date must be a real date, for example 1 4 2024', 'Enter the start date'),
+    endsOn: isoDate('End date must be a real date, for example 31 3 2025', 'Enter the end date'),
   })
   .refine((v) => v.endsOn >= v.startsOn, endMessage);
 

@@ -10,6 +10,7 @@ import type { PartnershipService } from './service.ts';
 
 type Errors = { field: string; message: string }[];
 const idParams = z.object({ id: z.uuid() });
+const ROTA_DATES = ['startsOn', 'endsOn'];
 const created = z.object({ id: z.uuid() });
 const boardOut = z.object({
   id: z.uuid(),
@@ -55,6 +56,7 @@ export function registerStructureRoutes(
         errors,
         rota,
         statutory: choices.filter((c) => STATUTORY_KINDS.includes(c.kind)),
+        dateFields: ROTA_DATES,
       },
       status,
     );
@@ -65,7 +67,7 @@ export function registerStructureRoutes(
   );
 
   app.post('/structure/chair-rota', { config: { access: 'structure:write' } }, async (request, reply) => {
-    const input = formInput(request.body, ['startsOn', 'endsOn']);
+    const input = formInput(request.body, ROTA_DATES);
     const saved = await submitForm(input, rotaInput, (value) =>
       structure.addRotaTurn(contextOf(request), value),
     );

@@ -20,3 +20,11 @@ test('field errors name each field once and list unknown fields', () => {
     { field: 'colour', message: 'colour is not a field we accept' },
   ]);
 });
+
+test('an empty date asks for the date; an impossible one says it must be real', () => {
+  const schema = isoDate('Start date must be a real date', 'Enter the start date');
+  const message = (v: string) => schema.safeParse(v).error?.issues[0]?.message ?? '';
+  assert.equal(message(''), 'Enter the start date');
+  assert.equal(message('2025-02-31'), 'Start date must be a real date');
+  assert.equal(message('invalid:2025-x-1'), 'Start date must be a real date');
+});

@@ -54,15 +54,16 @@ export const requiredText = (max: number, emptyMessage: string, label: string) =
 export const uuid = (message: string) => z.uuid({ error: message });
 
 /** An ISO date (YYYY-MM-DD) that is a real calendar date. */
-export const isoDate = (message: string) =>
+export const isoDate = (invalidMessage: string, emptyMessage = invalidMessage) =>
   z
-    .string({ error: message })
+    .string({ error: emptyMessage })
     .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, message)
+    .min(1, emptyMessage)
+    .regex(/^\d{4}-\d{2}-\d{2}$/, invalidMessage)
     .refine((v) => {
       const d = new Date(`${v}T00:00:00Z`);
       return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-    }, message);
+    }, invalidMessage);
 
 /** An optional date: '' or null means none. */
 export const optionalIsoDate = (message: string) =>

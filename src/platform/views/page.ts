@@ -6,7 +6,12 @@ import type { Renderer } from './render.ts';
 
 export type NavItem = { href: string; text: string; permission: Permission | 'signed-in' };
 
-export type PageContext = Record<string, unknown> & { title: string; errors?: FieldError[] };
+export type PageContext = Record<string, unknown> & {
+  title: string;
+  errors?: FieldError[];
+  /** Fields shown as a GOV.UK date input: their errors link to the day box, the first to type in. */
+  dateFields?: string[];
+};
 
 /** The id of a field's input, so the error summary can link to it ("startsOn" -> "startsOn"). */
 export const fieldId = (field: string) => field.replace(/\./g, '-');
@@ -28,7 +33,10 @@ export function createPageRenderer(renderer: Renderer, navigation: NavItem[], se
     const html = renderer.render(template, {
       ...context,
       errors,
-      errorList: errors.map((e) => ({ text: e.message, href: `#${fieldId(e.field)}` })),
+      errorList: errors.map((e) => ({
+        text: e.message,
+        href: `#${fieldId(e.field)}${context.dateFields?.includes(e.field) ? '-day' : ''}`,
+      })),
       currentUser: user,
       may: (permission: Permission) => (user ? can(user.role, permission) : false),
       navigation: user

@@ -1,0 +1,220 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Page, Response } from 'playwright-core';
+import { DEMO_PASSWORD } from '../helpers/app.ts';
+import {
+  assertAccessible,
+  type Hub,
+  heading,
+  screenshot,
+  signIn,
+  startHub,
+  text,
+} from '../helpers/browser.ts';
+
+/**
+ * An axe scan (WCAG 2.2 A and AA) of every page a user can reach. Each row names a page, how to
+ * reach it (as a signed-out visitor or as the admin), and the heading that proves it is that page.
+ */
+type Tabs = { visitor: Page; admin: Page };
+type Reach = (tabs: Tabs) => Promise<Page>;
+type Row = { page: string; reach: Reach; h1: string | RegExp; status?: number; screenshot?: string };
+
+const LA = 'London Borough of Tower Hamlets';
+const AGENCY = "Barnardo's";
+const PERSON = 'Nasreen Chowdhury';
+const USER = 'Aaliyah Rahman';
+const EXEC = 'THSCP Executive';
+const SET = 'Set your password';
+const ROTA = '/structure/chair-rota/new';
+const TURN = 'Add a turn as executive chair';
+const BOARD = '/structure/boards/new';
+const CHANGE = /^Change /;
+
+/** Opens a path, then follows links (or links styled as buttons) by their accessible names. */
+const go =
+  (who: keyof Tabs, path: string, ...links: (string | RegExp)[]): Reach =>
+  async (tabs) => {
+    const page = tabs[who];
+    await page.goto(path);
+    for (const name of links) {
+      const main = page.getByRole('main');
+      await main.getByRole('link', { name }).or(main.getByRole('button', { name })).first().click();
+      await page.waitForLoadState();
+    }
+    return page;
+  };
+
+/** Reaches a form, then sends it as it is, so that it shows its errors. */
+const sendEmpty =
+  (reach: Reach, button: string): Reach =>
+  async (tabs) => {
+    const page = await reach(tabs);
+    await page.getByRole('button', { name: button }).click();
+    await page.locator('.govuk-error-summary').waitFor();
+    return page;
+  };
+
+/** Invites a new user as the admin: the user's page shows the invitation link. */
+let invited = 0;
+const invite: Reach = async ({ admin }) => {
+  invited += 1;
+  await admin.goto('/users/new');
+  await admin.getByLabel('Name').fill(`Invited Person ${invited}`);
+  await admin.getByLabel('Email address').fill(`invited-${invited}@demo.example`);
+  await admin.getByLabel('Agency').selectOption({ label: LA });
+  await admin.getByRole('radio', { name: 'Practitioner' }).check();
+  await admin.getByRole('button', { name: 'Invite user' }).click();
+  await admin.locator('#invitation-link').waitFor();
+  return admin;
+};
+
+/** Opens the link of a new invitation, signed out. */
+const invitation: Reach = async (tabs) => {
+  const admin = await invite(tabs);
+  await tabs.visitor.goto(await text(admin.locator('#invitation-link')));
+  return tabs.visitor;
+};
+
+/** The admin's account page once the admin holds an API token. */
+const withToken: Reach = async ({ admin }) => {
+  const response = await admin.request.post('/api/v1/auth/token', {
+    data: { email: 'admin@demo.example', password: DEMO_PASSWORD },
+  });
+  assert.equal(response.status(), 201, await response.text());
+  await admin.goto('/account');
+  return admin;
+};
+
+// One row a page: adding a page to the scan is adding a row here.
+const PAGES: Row[] = [
+  { page: 'start page', reach: go('visitor', '/'), h1: 'Safeguarding Partnership Hub' },
+  { page: 'sign in', reach: go('visitor', '/sign-in'), h1: 'Sign in' },
+  {
+    page: 'sign in, errors',
+    reach: sendEmpty(go('visitor', '/sign-in'), 'Sign in'),
+    h1: 'Sign in',
+    status: 400,
+  },
+  { page: 'signed out', reach: go('visitor', '/signed-out'), h1: 'You have signed out' },
+  { page: 'API documentation', reach: go('visitor', '/api/docs'), h1: 'API documentation' },
+  { page: 'page not found', reach: go('visitor', '/no-such-page'), h1: 'Page not found', status: 404 },
+  { page: 'set password', reach: invitation, h1: SET },
+  { page: 'set password, errors', reach: sendEmpty(invitation, 'Set password'), h1: SET, status: 400 },
+  { page: 'home', reach: go('admin', '/'), h1: 'Tower Hamlets Safeguarding Children Partnership (demo)' },
+  {
+    page: 'structure',
+    reach: go('admin', '/structure'),
+    h1: 'Partnership structure',
+    screenshot: 'structure',
+  },
+  { page: 'partners', reach: go('admin', '/partners'), h1: 'Partners' },
+  { page: 'statutory partner', reach: go('admin', '/partners', LA), h1: LA },
+  {
+    page: 'statutory partner, errors',
+    reach: sendEmpty(go('admin', '/partners', LA), 'Name safeguarding partner'),
+    h1: LA,
+    status: 400,
+  },
+  { page: 'relevant agency', reach: go('admin', '/partners', AGENCY), h1: AGENCY },
+  { page: 'add a partner', reach: go('admin', '/partners/new'), h1: 'Add a partner' },
+  {
+    page: 'add a partner, errors',
+    reach: sendEmpty(go('admin', '/partners/new'), 'Save partner'),
+    h1: 'Add a partner',
+    status: 400,
+  },
+  { page: 'change a partner', reach: go('admin', '/partners', LA, `Change ${LA}`), h1: `Change ${LA}` },
+  { page: 'people', reach: go('admin', '/people'), h1: 'People' },
+  { page: 'a person', reach: go('admin', '/people', PERSON), h1: PERSON },
+  {
+    page: 'change a person',
+    reach: go('admin', '/people', PERSON, `Change ${PERSON}`),
+    h1: `Change ${PERSON}`,
+  },
+  { page: 'add a person', reach: go('admin', '/people/new'), h1: 'Add a person' },
+  {
+    page: 'add a person, errors',
+    reach: sendEmpty(go('admin', '/people/new'), 'Save person'),
+    h1: 'Add a person',
+    status: 400,
+  },
+  { page: 'groups', reach: go('admin', '/groups'), h1: 'Groups', screenshot: 'groups' },
+  { page: 'a group', reach: go('admin', '/groups', EXEC), h1: EXEC },
+  {
+    page: 'a group, errors',
+    reach: sendEmpty(go('admin', '/groups', EXEC), 'Add member'),
+    h1: EXEC,
+    status: 400,
+  },
+  { page: 'add a group', reach: go('admin', '/groups/new'), h1: 'Add a group' },
+  {
+    page: 'add a group, errors',
+    reach: sendEmpty(go('admin', '/groups/new'), 'Save group'),
+    h1: 'Add a group',
+    status: 400,
+  },
+  { page: 'change a group', reach: go('admin', '/groups', EXEC, CHANGE), h1: `Change ${EXEC}` },
+  { page: 'add a chair turn', reach: go('admin', ROTA), h1: TURN },
+  {
+    page: 'add a chair turn, errors',
+    reach: sendEmpty(go('admin', ROTA), 'Save turn'),
+    h1: TURN,
+    status: 400,
+  },
+  { page: 'link a board', reach: go('admin', BOARD), h1: 'Link to another board' },
+  {
+    page: 'link a board, errors',
+    reach: sendEmpty(go('admin', BOARD), 'Save'),
+    h1: 'Link to another board',
+    status: 400,
+  },
+  { page: 'change a board', reach: go('admin', '/structure', CHANGE), h1: /^Change the link to / },
+  { page: 'users', reach: go('admin', '/users'), h1: 'Users' },
+  { page: 'invite a user', reach: go('admin', '/users/new'), h1: 'Invite a user' },
+  {
+    page: 'invite a user, errors',
+    reach: sendEmpty(go('admin', '/users/new'), 'Invite user'),
+    h1: 'Invite a user',
+    status: 400,
+  },
+  { page: 'a user, just invited', reach: invite, h1: /^Invited Person \d+$/, status: 201 },
+  { page: 'a user', reach: go('admin', '/users', USER), h1: USER },
+  { page: 'change a user', reach: go('admin', '/users', USER, 'Change details'), h1: `Change ${USER}` },
+  { page: 'audit log', reach: go('admin', '/audit'), h1: 'Audit log' },
+  { page: 'your account', reach: go('admin', '/account'), h1: 'Your account' },
+  { page: 'your account, with a token', reach: withToken, h1: 'Your account' },
+  { page: 'sign out', reach: go('admin', '/sign-out'), h1: 'Sign out' },
+];
+
+let hub: Hub;
+let tabs: Tabs;
+before(async () => {
+  hub = await startHub();
+  tabs = { visitor: await hub.newPage(), admin: await hub.newPage() };
+  await signIn(tabs.admin, 'admin@demo.example');
+});
+after(() => hub?.close());
+
+for (const row of PAGES) {
+  test(`${row.page}: no axe WCAG 2.2 AA violations, error links reach fields`, async () => {
+    const statuses: number[] = [];
+    const collect = (response: Response) => {
+      if (response.request().isNavigationRequest()) statuses.push(response.status());
+    };
+    tabs.visitor.on('response', collect);
+    tabs.admin.on('response', collect);
+    try {
+      const page = await row.reach(tabs);
+      const h1 = await heading(page);
+      if (typeof row.h1 === 'string') assert.equal(h1, row.h1, `on ${page.url()}`);
+      else assert.match(h1, row.h1, `on ${page.url()}`);
+      assert.equal(statuses.at(-1), row.status ?? 200, `the status of ${page.url()}`);
+      if (row.screenshot) await screenshot(page, row.screenshot);
+      await assertAccessible(page, row.page);
+    } finally {
+      tabs.visitor.off('response', collect);
+      tabs.admin.off('response', collect);
+    }
+  });
+}
