@@ -125,3 +125,29 @@ export async function revokeApiToken(db: Queryable, userId: string, tokenId: str
   );
   return rows.length > 0;
 }
+
+export async function findLiveInvitation(db: Queryable, tokenHashValue: string) {
+  const rows = await db.query<{ userId: string; email: string; partnershipId: string }>(
+    `SELECT i.user_id AS "userId", u.email, u.partnership_id AS "partnershipId"
+       FROM invitations i JOIN users u ON u.id = i.user_id
+      WHERE i.token_hash = $1 AND i.used_at IS NULL AND i.expires_at > now() AND u.is_active`,
+    [tokenHashValue],
+  );
+  return rows[0] ?? null;
+}
+
+/** Marks the invitation used; false when another request used it first. */
+export async function useInvitation(db: Queryable, tokenHashValue: string) {
+  const rows = await db.query(
+    'UPDATE invitations SET used_at = now() WHERE token_hash = $1 AND used_at IS NULL RETURNING id',
+    [tokenHashValue],
+  );
+  return rows.length > 0;
+}
+
+export async function setPassword(db: Queryable, userId: string, passwordHash: string) {
+  await db.query('UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1', [
+    userId,
+    passwordHash,
+  ]);
+}

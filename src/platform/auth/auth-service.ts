@@ -147,23 +147,15 @@ export function createAuthService(db: Database, options: { slowdown?: boolean } 
 
     /** Sets the password of the invited user, if the link is live; the link then stops working. */
     async acceptInvitation(token: string, password: string) {
-      const rows = await db.query<{ userId: string; email: string; partnershipId: string }>(
-        `SELECT i.user_id AS "userId", u.email, u.partnership_id AS "partnershipId"
-           FROM invitations i JOIN users u ON u.id = i.user_id
-          WHERE i.token_hash = $1 AND i.used_at IS NULL AND i.expires_at > now() AND u.is_active`,
-        [tokenHash(token)],
-      );
-      const invitation = rows[0];
+      const hashed = tokenHash(token);
+      const invitation = await repo.findLiveInvitation(db, hashed);
       if (!invitation) return { ok: false as const, problem: 'expired' as const };
       const problem = passwordProblem(password, { email: invitation.email });
       if (problem) return { ok: false as const, problem: 'password' as const, message: problem };
       const passwordHash = await hashPassword(password);
-      await db.transaction(async (tx) => {
-        await tx.query('UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1', [
-          invitation.userId,
-          passwordHash,
-        ]);
-        await tx.query('UPDATE invitations SET used_at = now() WHERE token_hash = $1', [tokenHash(token)]);
+      const used = await db.transaction(async (tx) => {
+        if (!(await repo.useInvitation(tx, hashed))) return false;
+        await repo.setPassword(tx, invitation.userId, passwordHash);
         await repo.deleteUserSessions(tx, invitation.userId);
         await recordAudit(
           tx,
@@ -175,17 +167,12 @@ export function createAuthService(db: Database, options: { slowdown?: boolean } 
             entityId: invitation.userId,
           },
         );
+        return true;
       });
-      return { ok: true as const };
+      return used ? { ok: true as const } : { ok: false as const, problem: 'expired' as const };
     },
 
-    async invitationIsLive(token: string) {
-      const rows = await db.query(
-        'SELECT 1 FROM invitations WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now()',
-        [tokenHash(token)],
-      );
-      return rows.length > 0;
-    },
+    invitationIsLive: async (token: string) => (await repo.findLiveInvitation(db, tokenHash(token))) !== null,
   };
 }
 
