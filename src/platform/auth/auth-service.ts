@@ -6,7 +6,13 @@ import * as repo from './auth-repo.ts';
 import type { CurrentUser } from './current-user.ts';
 import { passwordProblem } from './password-rules.ts';
 import { newToken, tokenHash } from './secrets.ts';
-import { API_TOKEN_DAYS, newSessionTimes, sessionIsLive, sessionNeedsTouch } from './session-rules.ts';
+import {
+  API_TOKEN_DAYS,
+  newSessionTimes,
+  sessionIsLive,
+  sessionNeedsTouch,
+  tokenStatus,
+} from './session-rules.ts';
 import { THROTTLE_WINDOW_MINUTES, throttleDecision } from './throttle.ts';
 
 export type SignInResult =
@@ -128,7 +134,10 @@ export function createAuthService(db: Database, options: { slowdown?: boolean } 
       return { ...user, via: 'token', csrfToken: null };
     },
 
-    listApiTokens: (userId: string) => repo.listApiTokens(db, userId),
+    async listApiTokens(userId: string) {
+      const now = new Date();
+      return (await repo.listApiTokens(db, userId)).map((t) => ({ ...t, status: tokenStatus(t, now) }));
+    },
 
     async revokeApiToken(user: CurrentUser, tokenId: string, actor: Actor) {
       return db.transaction(async (tx) => {

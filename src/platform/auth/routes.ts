@@ -92,7 +92,7 @@ export function registerAuthRoutes(app: FastifyInstance, { auth, page, secureCoo
   app.get('/account', { config: { access: 'signed-in' } }, async (request, reply) => {
     const user = request.user as NonNullable<typeof request.user>;
     const tokens = await auth.listApiTokens(user.id);
-    return page(request, reply, 'auth/views/account.njk', { title: 'Your account', tokens, now: new Date() });
+    return page(request, reply, 'auth/views/account.njk', { title: 'Your account', tokens });
   });
 
   app.post('/account/tokens/:tokenId/revoke', { config: { access: 'signed-in' } }, async (request, reply) => {

@@ -6,6 +6,7 @@ import {
   SESSION_IDLE_MINUTES,
   sessionIsLive,
   sessionNeedsTouch,
+  tokenStatus,
 } from './session-rules.ts';
 
 const start = new Date('2026-01-05T09:00:00Z');
@@ -32,4 +33,11 @@ test('a session in constant use still ends at its absolute expiry', () => {
 test('last seen is written at most once a minute', () => {
   assert.equal(sessionNeedsTouch({ lastSeenAt: start }, new Date(start.getTime() + 59_000)), false);
   assert.equal(sessionNeedsTouch({ lastSeenAt: start }, new Date(start.getTime() + 60_000)), true);
+});
+
+test('an API token is active until revoked or expired', () => {
+  const expiresAt = minutes(60);
+  assert.equal(tokenStatus({ revokedAt: null, expiresAt }, minutes(59)), 'active');
+  assert.equal(tokenStatus({ revokedAt: null, expiresAt }, minutes(60)), 'expired');
+  assert.equal(tokenStatus({ revokedAt: minutes(1), expiresAt }, minutes(2)), 'revoked');
 });

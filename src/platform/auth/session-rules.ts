@@ -24,3 +24,11 @@ export function sessionIsLive(session: SessionTimes, now: Date): boolean {
 export function sessionNeedsTouch(session: Pick<SessionTimes, 'lastSeenAt'>, now: Date): boolean {
   return now.getTime() - session.lastSeenAt.getTime() >= SESSION_TOUCH_SECONDS * 1000;
 }
+
+export type TokenStatus = 'active' | 'revoked' | 'expired';
+
+/** An API token works until it is revoked or expires, whichever comes first. */
+export function tokenStatus(token: { revokedAt: Date | null; expiresAt: Date }, now: Date): TokenStatus {
+  if (token.revokedAt) return 'revoked';
+  return token.expiresAt > now ? 'active' : 'expired';
+}
