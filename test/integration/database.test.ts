@@ -95,3 +95,26 @@ test('verification finds the first entry changed behind the log’s back', async
   assert.equal(after.firstBreak?.entryId, target);
   assert.match(after.firstBreak?.problem ?? '', /do not match its hash/);
 });
+
+test('the audit log filters by period, in London days, on both sides of an entry', async () => {
+  const token = await apiToken(t.app, 'admin@demo.example');
+  const sample = (
+    await t.db.query<{ id: number; day: string }>(
+      `SELECT id::int AS id, to_char(at AT TIME ZONE 'Europe/London', 'YYYY-MM-DD') AS day FROM audit_log
+        WHERE partnership_id = (SELECT id FROM partnerships WHERE slug = 'tower-hamlets-demo') ORDER BY id LIMIT 1`,
+    )
+  )[0];
+  assert.ok(sample);
+  const dayBefore = new Date(Date.parse(`${sample.day}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  const list = async (query: string) =>
+    (
+      (await t.app.inject({ url: `/api/v1/audit?limit=200&${query}`, headers: bearer(token) })).json()
+        .items as { id: number }[]
+    ).map((e) => e.id);
+  assert.ok((await list(`from=${sample.day}&to=${sample.day}`)).includes(sample.id));
+  assert.ok(!(await list(`to=${dayBefore}`)).includes(sample.id));
+  assert.ok(
+    (await list(`from=${dayBefore}`)).includes(sample.id) || (await list(`from=${dayBefore}`)).length === 200,
+  );
+  assert.deepEqual(await list('from=2099-01-01'), []);
+});

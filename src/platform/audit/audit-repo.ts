@@ -26,6 +26,9 @@ export type AuditFilter = {
 };
 
 /** A partnership's entries, newest first, a page at a time on the (partnership_id, id) index. */
+const FROM_DAY = "(?::date)::timestamp AT TIME ZONE 'Europe/London'";
+const AFTER_DAY = "((?::date) + 1)::timestamp AT TIME ZONE 'Europe/London'";
+
 export async function listAuditEntries(db: Queryable, partnershipId: string, filter: AuditFilter) {
   const where = new Conditions()
     .add('partnership_id = ?', partnershipId)
@@ -33,9 +36,26 @@ export async function listAuditEntries(db: Queryable, partnershipId: string, fil
     .addIf(filter.entityId, 'entity_id = ?')
     .addIf(filter.action, 'action = ?')
     .addIf(filter.actor, 'actor_label = ?')
-    .addIf(filter.from, "at >= (?::date)::timestamp AT TIME ZONE 'Europe/London'")
-    .addIf(filter.to, "at < ((?::date) + 1)::timestamp AT TIME ZONE 'Europe/London'")
+    .addIf(filter.from, `at >= ${FROM_DAY}`)
+    .addIf(filter.to, `at < ${AFTER_DAY}`)
     .addIf(filter.before, 'id < ?');
+  // Within a chain an entry's time never precedes the one before it (audit.ts), so the entries of a
+  // period are exactly those between two ids found by one probe each of the (partnership_id, at, id)
+  // index: the newest-first walk then starts and stops inside the period.
+  if (filter.from) {
+    where.add(
+      `id >= coalesce((SELECT id FROM audit_log WHERE partnership_id = ? AND at >= ${FROM_DAY} ORDER BY at, id LIMIT 1), 9223372036854775807)`,
+      partnershipId,
+      filter.from,
+    );
+  }
+  if (filter.to) {
+    where.add(
+      `id <= coalesce((SELECT id FROM audit_log WHERE partnership_id = ? AND at < ${AFTER_DAY} ORDER BY at DESC, id DESC LIMIT 1), 0)`,
+      partnershipId,
+      filter.to,
+    );
+  }
   const limit = where.limit(filter.limit + 1);
   return db.query<AuditEntry>(
     `SELECT id, at, actor_label AS "actorLabel", action, entity_type AS "entityType", entity_id AS "entityId",

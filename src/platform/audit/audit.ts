@@ -16,18 +16,21 @@ export type AuditInput = {
  * Appends one entry to the partnership's chain, inside the caller's transaction, so the change and
  * its audit entry commit or roll back together. The advisory lock orders writers of one chain.
  */
-export async function recordAudit(tx: Queryable, actor: Actor, input: AuditInput, at = new Date()) {
+export async function recordAudit(tx: Queryable, actor: Actor, input: AuditInput, now = new Date()) {
   const chain = `audit:${input.partnershipId ?? 'installation'}`;
   await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [chain]);
   const previous = input.partnershipId
-    ? await tx.query<{ hash: string }>(
-        'SELECT hash FROM audit_log WHERE partnership_id = $1 ORDER BY id DESC LIMIT 1',
+    ? await tx.query<{ hash: string; at: Date }>(
+        'SELECT hash, at FROM audit_log WHERE partnership_id = $1 ORDER BY id DESC LIMIT 1',
         [input.partnershipId],
       )
-    : await tx.query<{ hash: string }>(
-        'SELECT hash FROM audit_log WHERE partnership_id IS NULL ORDER BY id DESC LIMIT 1',
+    : await tx.query<{ hash: string; at: Date }>(
+        'SELECT hash, at FROM audit_log WHERE partnership_id IS NULL ORDER BY id DESC LIMIT 1',
       );
   const prevHash = previous[0]?.hash ?? GENESIS_HASH;
+  // Within a chain, time never runs backwards: an entry is never earlier than the one before it,
+  // whatever the clocks of several servers say. Date filters rely on it (see audit-repo.ts).
+  const at = entryTime(now, previous[0]?.at ?? null);
   const fields: ChainedFields = {
     partnershipId: input.partnershipId,
     at,
@@ -59,6 +62,11 @@ export async function recordAudit(tx: Queryable, actor: Actor, input: AuditInput
       entryHash(prevHash, fields),
     ],
   );
+}
+
+/** An entry's time: now, or the previous entry's time if the clock says earlier. */
+export function entryTime(now: Date, previousAt: Date | null): Date {
+  return previousAt && previousAt > now ? previousAt : now;
 }
 
 /** The fields that changed between two versions of a record, for a compact before/after. */

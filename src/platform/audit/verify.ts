@@ -29,6 +29,7 @@ export async function verifyAuditLog(db: Queryable): Promise<VerifyResult> {
   let entriesChecked = 0;
   for (const partnershipId of chains) {
     let prevHash = GENESIS_HASH;
+    let prevAt = new Date(0);
     let afterId = 0;
     for (;;) {
       const rows = await db.query<StoredEntry>(
@@ -59,7 +60,11 @@ export async function verifyAuditLog(db: Queryable): Promise<VerifyResult> {
         if (row.hash !== expected) {
           return brk(partnershipId, row.id, 'its contents do not match its hash', entriesChecked);
         }
+        if (row.at < prevAt) {
+          return brk(partnershipId, row.id, 'its time is earlier than the entry before it', entriesChecked);
+        }
         prevHash = row.hash;
+        prevAt = row.at;
         afterId = row.id;
       }
       if (rows.length < BATCH) break;
