@@ -113,8 +113,6 @@ test('the audit log filters by period, in London days, on both sides of an entry
     ).map((e) => e.id);
   assert.ok((await list(`from=${sample.day}&to=${sample.day}`)).includes(sample.id));
   assert.ok(!(await list(`to=${dayBefore}`)).includes(sample.id));
-  assert.ok(
-    (await list(`from=${dayBefore}`)).includes(sample.id) || (await list(`from=${dayBefore}`)).length === 200,
-  );
+  assert.ok((await list(`to=${sample.day}`)).includes(sample.id));
   assert.deepEqual(await list('from=2099-01-01'), []);
 });
