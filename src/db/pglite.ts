@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { type Database, keepText, parseInt8, type Queryable, type Row, TYPE_OIDS } from './database.ts';
 import { Mutex } from './mutex.ts';
 
@@ -8,6 +9,8 @@ export type PgliteSource = { dataDir?: string; loadDataDir?: Blob };
 export async function openPglite(source: PgliteSource = {}): Promise<Database & { dump(): Promise<Blob> }> {
   const pg = await PGlite.create(source.dataDir, {
     loadDataDir: source.loadDataDir,
+    // Trigram indexes make "name contains …" searches use an index (migration 0003).
+    extensions: { pg_trgm },
     parsers: { [TYPE_OIDS.int8]: parseInt8, [TYPE_OIDS.date]: keepText, [TYPE_OIDS.numeric]: keepText },
   });
   const mutex = new Mutex();
