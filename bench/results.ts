@@ -1,0 +1,59 @@
+import type { Generated } from './generate.ts';
+import type { LoadResult } from './load.ts';
+import type { Engine } from './protocol.ts';
+
+/** What one benchmark run finds, as kept (inside BENCHMARKS.md) and rendered. */
+export const TARGET_P95_MS = 50;
+/** A miss gets the EXPLAIN ANALYZE of its slowest query when that query took this long alone. */
+export const PLAN_FROM_MS = 5;
+
+export type Kind = 'page' | 'api' | 'health';
+
+export type Target = {
+  name: string;
+  kind: Kind;
+  path: string;
+  /** Whether the p95 target applies: every list page and API list (not the home page or /health). */
+  list: boolean;
+};
+
+export type Alone = { status: number; totalMs: number; dbMs: number; queries: number; slowestMs: number };
+
+export type Plan = { sql: string; params: unknown[]; ms: number; explain: string };
+
+export type TargetResult = Target &
+  LoadResult & {
+    alone: Alone | null;
+    plan: Plan | null;
+    /** CPU other programs used during the measurement, in cores; null where it could not be told. */
+    otherCores: number | null;
+  };
+
+export type Machine = {
+  cpus: number;
+  cpuModel: string;
+  memoryGiB: number;
+  os: string;
+  node: string;
+  pglite: string;
+};
+
+export type EngineResult = {
+  engine: Engine;
+  /** The engine's server_version, and where it ran. */
+  version: string;
+  server: string;
+  ranAt: string;
+  machine: Machine;
+  connections: number;
+  duration: number;
+  warmup: number;
+  generated: Generated;
+  auditChain: string | null;
+  results: TargetResult[];
+};
+
+/** Results by scale, then engine; a run replaces only the (scale, engine) pairs it ran. */
+export type Stored = { version: 1; scales: Record<string, Partial<Record<Engine, EngineResult>>> };
+
+export const emptyStore = (): Stored => ({ version: 1, scales: {} });

@@ -1,0 +1,481 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { otherCores, sampleCpu, withChildren } from './cpu.ts';
+import type { Generated } from './generate.ts';
+import { load } from './load.ts';
+import { findPostgresBin, type PostgresServer, SERVER_SETTINGS, startPostgres } from './postgres-server.ts';
+import type { ChildRequest, ChildSetup, Engine, ParentMessage, TracedQuery } from './protocol.ts';
+import { FLAGS, readStore, render } from './report.ts';
+import type { Alone, EngineResult, Machine, Plan, Target, TargetResult } from './results.ts';
+import { PLAN_FROM_MS, TARGET_P95_MS } from './results.ts';
+
+/**
+ * `npm run bench`: for each engine, a fresh database filled by generate.ts, the service started on it
+ * (server.ts, a child process), a signed-in admin, and autocannon against each page and API list.
+ * Writes BENCHMARKS.md; exits 1 if any request failed.
+ */
+const ROOT = path.resolve(import.meta.dirname, '..');
+
+const { values: flags } = parseArgs({
+  options: {
+    scale: { type: 'string', default: '1' },
+    engines: { type: 'string', default: 'postgresql,pglite' },
+    duration: { type: 'string', default: '10' },
+    warmup: { type: 'string', default: '2' },
+    connections: { type: 'string', default: '20' },
+    small: { type: 'string', default: '50' },
+    only: { type: 'string' },
+    'verify-audit': { type: 'boolean', default: false },
+    out: { type: 'string', default: 'BENCHMARKS.md' },
+    help: { type: 'boolean', default: false },
+  },
+});
+if (flags.help) {
+  console.log(`npm run bench -- [flags]\n\n${FLAGS.join('\n')}`);
+  process.exit(0);
+}
+
+const positive = (name: string, text: string) => {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a whole number of 1 or more`);
+  return n;
+};
+const options = {
+  scale: positive('scale', flags.scale),
+  duration: positive('duration', flags.duration),
+  warmup: Number(flags.warmup),
+  connections: positive('connections', flags.connections),
+  small: Number(flags.small),
+  engines: flags.engines.split(',').map((e) => e.trim()) as Engine[],
+  only: flags.only,
+  verifyAudit: flags['verify-audit'],
+  out: path.resolve(ROOT, flags.out),
+};
+for (const engine of options.engines) {
+  if (engine !== 'postgresql' && engine !== 'pglite') throw new Error(`Unknown engine "${engine}"`);
+}
+
+const say = (line: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
+
+/** Things to undo however the run ends. */
+const cleanups: (() => void)[] = [];
+function cleanUp() {
+  for (const undo of cleanups.splice(0).reverse()) {
+    try {
+      undo();
+    } catch (error) {
+      console.error(error);
+    }
+  }
+}
+process.on('SIGINT', () => {
+  cleanUp();
+  process.exit(130);
+});
+process.on('SIGTERM', () => {
+  cleanUp();
+  process.exit(143);
+});
+
+function machine(): Machine {
+  const debian = existsSync('/etc/debian_version')
+    ? ` (Debian ${readFileSync('/etc/debian_version', 'utf8').trim()})`
+    : '';
+  const pglite = JSON.parse(
+    readFileSync(path.join(ROOT, 'node_modules/@electric-sql/pglite/package.json'), 'utf8'),
+  ) as { version: string };
+  return {
+    cpus: os.availableParallelism(),
+    cpuModel: os.cpus()[0]?.model.trim() ?? 'unknown CPU',
+    memoryGiB: Math.round(os.totalmem() / 1024 ** 3),
+    os: `${os.type()} ${os.release()}${debian}`,
+    node: process.version,
+    pglite: pglite.version,
+  };
+}
+
+/** The service process, and request/reply over its IPC channel. */
+class Service {
+  readonly child: ChildProcess;
+  readonly #waiting = new Map<string, (message: ParentMessage) => void>();
+  #ready: Promise<Extract<ParentMessage, { type: 'ready' }>>;
+
+  constructor(setup: ChildSetup) {
+    this.child = spawn(process.execPath, [path.join(import.meta.dirname, 'server.ts')], {
+      cwd: ROOT,
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      serialization: 'advanced',
+      env: { ...process.env, SPH_BENCH_CHILD: JSON.stringify(setup), NODE_ENV: 'test' },
+    });
+    this.#ready = new Promise((resolve, reject) => {
+      this.child.on('message', (message: ParentMessage) => {
+        if (message.type === 'log') say(`  ${setup.engine}: ${message.line}`);
+        else if (message.type === 'ready') resolve(message);
+        else if (message.type === 'failed' && !message.id)
+          reject(new Error(`service failed: ${message.error}`));
+        else if ('id' in message && message.id) this.#waiting.get(message.id)?.(message);
+      });
+      this.child.on('exit', (code) => {
+        const gone = { type: 'failed', error: `the service exited (${code})` } as const;
+        for (const answer of [...this.#waiting.values()]) answer(gone);
+        reject(new Error(`service exited (${code}) before it was ready`));
+      });
+    });
+  }
+
+  ready() {
+    return this.#ready;
+  }
+
+  ask(request: ChildRequest & { id: string }): Promise<ParentMessage> {
+    return new Promise((resolve, reject) => {
+      this.#waiting.set(request.id, (message) => {
+        this.#waiting.delete(request.id);
+        if (message.type === 'failed') reject(new Error(message.error));
+        else resolve(message);
+      });
+      this.child.send(request);
+    });
+  }
+
+  async stop() {
+    if (this.child.exitCode !== null) return;
+    const exited = new Promise((resolve) => this.child.once('exit', resolve));
+    this.child.send({ type: 'stop' } satisfies ChildRequest);
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), 30_000);
+    await exited;
+    clearTimeout(timer);
+  }
+}
+
+/** Signs in through the pages as a browser would: the sign-in form, its CSRF token and cookies. */
+async function signIn(base: string, email: string, password: string): Promise<string> {
+  const cookies = new Map<string, string>();
+  const keep = (response: Response) => {
+    for (const line of response.headers.getSetCookie()) {
+      const [pair] = line.split(';');
+      const at = pair?.indexOf('=') ?? -1;
+      if (pair && at > 0) cookies.set(pair.slice(0, at), pair.slice(at + 1));
+    }
+  };
+  const header = () => [...cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  const form = await fetch(`${base}/sign-in`, { redirect: 'manual' });
+  keep(form);
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1];
+  if (form.status !== 200 || !csrf) throw new Error(`GET /sign-in: ${form.status}, no CSRF token`);
+  const posted = await fetch(`${base}/sign-in`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: header() },
+    body: new URLSearchParams({ _csrf: csrf, email, password }).toString(),
+  });
+  keep(posted);
+  if (posted.status !== 303 || !cookies.has('sph_session')) {
+    throw new Error(`POST /sign-in as ${email}: ${posted.status} ${await posted.text()}`);
+  }
+  return header();
+}
+
+async function apiToken(base: string, email: string, password: string): Promise<string> {
+  const response = await fetch(`${base}/api/v1/auth/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (response.status !== 201)
+    throw new Error(`POST /api/v1/auth/token: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { token: string }).token;
+}
+
+/** The pages and API lists measured, in order; /health first as the ceiling. */
+async function targetsFor(base: string, bearer: Record<string, string>, g: Generated): Promise<Target[]> {
+  const people = await fetch(`${base}/api/v1/people`, { headers: bearer });
+  const next = ((await people.json()) as { next: string | null }).next;
+  if (!next) throw new Error('GET /api/v1/people gave no next cursor: the data is too small');
+  const q = (params: Record<string, string>) => new URLSearchParams(params).toString();
+  const page = (name: string, p: string, list = true): Target => ({ name, kind: 'page', path: p, list });
+  const api = (name: string, p: string): Target => ({ name, kind: 'api', path: p, list: true });
+  return [
+    { name: 'Health check (ceiling)', kind: 'health' as const, path: '/health', list: false },
+    page('Home', '/', false),
+    page('Structure', '/structure'),
+    page('Partners', '/partners'),
+    page('People', '/people'),
+    page('People, page 2', `/people?${q({ after: next })}`),
+    page('People, search', `/people?${q({ q: g.searchTerm })}`),
+    page('People of one partner', `/people?${q({ agencyId: g.agencyId })}`),
+    page('Groups', '/groups'),
+    page('A group (300 members)', `/groups/${g.largestGroupId}`),
+    page('Users', '/users'),
+    page('Audit log', '/audit'),
+    page(
+      'Audit log, one record',
+      `/audit?${q({ entityType: g.sampleEntity.type, entityId: g.sampleEntity.id })}`,
+    ),
+    page('Audit log, one user', `/audit?${q({ actor: g.rareActor })}`),
+    page('Audit log, one action', `/audit?${q({ action: g.rareAction })}`),
+    page('Audit log, one month', `/audit?${q({ from: g.auditWindow.from, to: g.auditWindow.to })}`),
+    api('API partners', '/api/v1/partners'),
+    api('API people', '/api/v1/people'),
+    api('API people, page 2', `/api/v1/people?${q({ after: next })}`),
+    api('API groups', '/api/v1/groups'),
+    api('API users', '/api/v1/users'),
+    api('API audit log', '/api/v1/audit'),
+  ].filter((t) => !options.only || t.path.includes(options.only));
+}
+
+/** One request must work before it is loaded: a 200 with the page or a non-empty list. */
+async function check(base: string, target: Target, headers: Record<string, string>) {
+  const response = await fetch(`${base}${target.path}`, { headers, redirect: 'manual' });
+  const body = await response.text();
+  const ok =
+    response.status === 200 &&
+    (target.kind !== 'api' || ((JSON.parse(body) as { items?: unknown[] }).items?.length ?? 0) > 0) &&
+    (target.kind !== 'page' || body.includes('hub-header__who')); // signed in
+  if (!ok)
+    throw new Error(
+      `${target.name}: GET ${target.path} gave ${response.status}; expected a 200 ${target.kind}`,
+    );
+}
+
+/**
+ * Waits until the service has finished the requests a load left behind (autocannon stops waiting for
+ * them when its time is up): /health queues behind them for the database, PGlite's lock included.
+ */
+async function drain(base: string) {
+  for (let i = 0; i < 3; i++) await fetch(`${base}/health`).then((r) => r.arrayBuffer());
+}
+
+let idCounter = 0;
+const nextId = () => `q${++idCounter}`;
+
+async function measureEngine(engine: Engine): Promise<EngineResult | null> {
+  let url: string | undefined;
+  let pgliteDir: string | undefined;
+  let server = '';
+  let postmaster: number | null = null;
+  if (engine === 'postgresql') {
+    const given = process.env.DATABASE_URL;
+    if (given) {
+      url = await createBenchDatabase(given);
+      server = 'the server at DATABASE_URL (a database created for the run)';
+    } else {
+      const bin = findPostgresBin();
+      if (!bin) {
+        say('PostgreSQL: no DATABASE_URL and no server in /usr/lib/postgresql: skipped');
+        return null;
+      }
+      say(`PostgreSQL: starting a throwaway server from ${bin}`);
+      const started: PostgresServer = await startPostgres(bin);
+      cleanups.push(started.stop);
+      postmaster = started.pid();
+      url = started.url;
+      server = `throwaway server on 127.0.0.1, defaults but ${SERVER_SETTINGS.map(code).join(', ')}; the service's pool has 10 connections`;
+    }
+  } else {
+    pgliteDir = mkdtempSync(path.join(os.tmpdir(), 'sph-bench-pglite-'));
+    const dir = pgliteDir;
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    server = 'in the service process, files in a temp folder; one connection, so queries take turns';
+  }
+
+  say(`${engine}: migrating and generating ${options.scale}× data`);
+  const service = new Service({
+    engine,
+    url,
+    pgliteDir,
+    scale: options.scale,
+    small: options.small,
+    verifyAudit: options.verifyAudit,
+  });
+  cleanups.push(() => service.child.kill('SIGKILL'));
+  const ready = await service.ready();
+  const g = ready.generated;
+  say(
+    `${engine} ${ready.version}: ${g.rows.audit_log?.all.toLocaleString('en-GB')} audit entries, ${(g.databaseBytes / 1_048_576).toFixed(0)} MiB, generated in ${g.seconds.total.toFixed(1)} s`,
+  );
+
+  const base = `http://127.0.0.1:${ready.port}`;
+  const cookie = await signIn(base, g.adminEmail, g.password);
+  const bearer = { authorization: `Bearer ${await apiToken(base, g.adminEmail, g.password)}` };
+  const targets = await targetsFor(base, bearer, g);
+  const results: TargetResult[] = [];
+  for (const target of targets) {
+    const headers: Record<string, string> =
+      target.kind === 'api' ? bearer : target.kind === 'page' ? { cookie } : {};
+    await check(base, target, headers);
+    const run = { url: `${base}${target.path}`, headers, connections: options.connections };
+    if (options.warmup > 0) {
+      await load({ ...run, duration: options.warmup });
+      await drain(base);
+    }
+    const ours = [process.pid, service.child.pid ?? 0, ...(postmaster ? withChildren(postmaster) : [])];
+    const before = sampleCpu(ours);
+    const measured = await load({ ...run, duration: options.duration });
+    const otherCpu = otherCores(before, sampleCpu(ours), os.availableParallelism());
+    await drain(base);
+    const { alone, plan } = await traceAndExplain(service, engine, target, headers, measured.p95);
+    results.push({ ...target, ...measured, alone, plan, otherCores: otherCpu });
+    const bad = measured.non2xx + measured.errors + measured.timeouts + (measured.requests === 0 ? 1 : 0);
+    const busy =
+      otherCpu !== null && otherCpu >= 0.1 ? `  OTHER PROGRAMS USED ${otherCpu.toFixed(2)} CPU CORES` : '';
+    say(
+      `${engine} ${target.name.padEnd(28)} p50 ${measured.p50.toFixed(1).padStart(7)}  p95 ${measured.p95.toFixed(1).padStart(7)}  p99 ${measured.p99.toFixed(1).padStart(7)} ms  ${measured.rps.toFixed(0).padStart(6)} req/s${alone ? `  alone ${alone.totalMs.toFixed(1)} ms (DB ${alone.dbMs.toFixed(1)} ms, ${alone.queries} queries)` : ''}${bad > 0 ? `  FAILED: ${JSON.stringify(measured.statuses)}, ${measured.errors} errors, ${measured.timeouts} timeouts` : ''}${busy}`,
+    );
+  }
+  await service.stop();
+  if (engine === 'postgresql' && process.env.DATABASE_URL && url)
+    await dropBenchDatabase(process.env.DATABASE_URL, url);
+
+  return {
+    engine,
+    version: ready.version,
+    server,
+    ranAt: new Date().toISOString(),
+    machine: machine(),
+    connections: options.connections,
+    duration: options.duration,
+    warmup: options.warmup,
+    generated: g,
+    auditChain: ready.verified,
+    results,
+  };
+}
+
+const code = (text: string) => `\`${text}\``;
+
+/** One warm request alone, with its queries; on PostgreSQL, EXPLAIN ANALYZE of a miss's slowest query. */
+async function traceAndExplain(
+  service: Service,
+  engine: Engine,
+  target: Target,
+  headers: Record<string, string>,
+  p95: number,
+): Promise<{ alone: Alone | null; plan: Plan | null }> {
+  if (target.kind === 'health') return { alone: null, plan: null };
+  const traced = await service.ask({ type: 'trace', id: nextId(), url: target.path, headers });
+  if (traced.type !== 'traced') return { alone: null, plan: null };
+  const queries: TracedQuery[] = traced.queries;
+  const slowest = [...queries].sort((a, b) => b.ms - a.ms)[0];
+  const alone: Alone = {
+    status: traced.status,
+    totalMs: traced.totalMs,
+    dbMs: busyTime(queries),
+    queries: queries.length,
+    slowestMs: slowest?.ms ?? 0,
+  };
+  // A plan only where the database is a real part of the time: on PostgreSQL, for a miss whose
+  // slowest query took PLAN_FROM_MS or more.
+  if (
+    engine !== 'postgresql' ||
+    !target.list ||
+    p95 < TARGET_P95_MS ||
+    !slowest ||
+    slowest.ms < PLAN_FROM_MS
+  ) {
+    return { alone, plan: null };
+  }
+  const explained = await service.ask({
+    type: 'explain',
+    id: nextId(),
+    sql: slowest.sql,
+    params: slowest.params,
+  });
+  const explain = explained.type === 'explained' ? explained.plan : '(EXPLAIN failed)';
+  return { alone, plan: { sql: slowest.sql, params: slowest.params, ms: slowest.ms, explain } };
+}
+
+/** How long at least one query was running: queries run side by side count once. */
+function busyTime(queries: TracedQuery[]): number {
+  const spans = queries.map((q) => [q.startedAt, q.startedAt + q.ms] as const).sort((a, b) => a[0] - b[0]);
+  let total = 0;
+  let end = Number.NEGATIVE_INFINITY;
+  for (const [from, to] of spans) {
+    if (to <= end) continue;
+    total += to - Math.max(from, end);
+    end = to;
+  }
+  return total;
+}
+
+/** On the server at DATABASE_URL, a database of the run's own, dropped at the end. */
+async function createBenchDatabase(given: string): Promise<string> {
+  const name = `sph_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: given });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(given);
+  url.pathname = `/${name}`;
+  cleanups.push(() => {
+    void dropBenchDatabase(given, url.toString());
+  });
+  return url.toString();
+}
+
+async function dropBenchDatabase(given: string, url: string) {
+  const name = new URL(url).pathname.slice(1);
+  const admin = new pg.Client({ connectionString: given });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.end();
+}
+
+async function main() {
+  const started = performance.now();
+  const store = readStore(existsSync(options.out) ? readFileSync(options.out, 'utf8') : null);
+  const scaleKey = String(options.scale);
+  const measured: EngineResult[] = [];
+  try {
+    for (const engine of options.engines) {
+      const result = await measureEngine(engine);
+      if (result) measured.push(result);
+      cleanUp();
+    }
+  } finally {
+    cleanUp();
+  }
+  if (!options.only) {
+    store.scales[scaleKey] = { ...(store.scales[scaleKey] ?? {}) };
+    for (const result of measured) {
+      const slot = store.scales[scaleKey];
+      if (slot) slot[result.engine] = result;
+    }
+    writeFileSync(options.out, render(store));
+    say(`wrote ${path.relative(ROOT, options.out)}`);
+  } else {
+    say('--only: results not written');
+  }
+  const failures = measured.flatMap((run) =>
+    run.results
+      .filter((r) => r.non2xx + r.errors + r.timeouts > 0 || r.requests === 0)
+      .map(
+        (r) =>
+          `${run.engine} ${r.name} (${r.path}): ${JSON.stringify(r.statuses)}, ${r.errors} errors, ${r.timeouts} timeouts`,
+      ),
+  );
+  say(`finished in ${((performance.now() - started) / 60_000).toFixed(1)} minutes`);
+  if (failures.length > 0) {
+    console.error(`\nBENCHMARK FAILED: requests failed under load:\n  ${failures.join('\n  ')}`);
+    process.exitCode = 1;
+  }
+  const misses = measured
+    .filter((run) => run.engine === 'postgresql')
+    .flatMap((run) =>
+      run.results
+        .filter((r) => r.list && !(r.p95 < TARGET_P95_MS))
+        .map((r) => `${r.name} p95 ${r.p95.toFixed(1)} ms`),
+    );
+  if (misses.length > 0) say(`PostgreSQL missed the p95 target (${TARGET_P95_MS} ms): ${misses.join('; ')}`);
+}
+
+main().catch((error: unknown) => {
+  cleanUp();
+  console.error('\nBENCHMARK FAILED:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});
