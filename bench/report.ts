@@ -27,6 +27,7 @@ export const FLAGS = [
   '| `--only TEXT` | | only the pages whose path contains TEXT (for trying things out) |',
   '| `--verify-audit` | | re-verify the generated audit log’s hash chain (slow) |',
   '| `--out FILE` | `BENCHMARKS.md` | where to write the results |',
+  '| `--profile DIR` | | write the service’s CPU profile (`.cpuprofile`, for Chrome DevTools) into DIR |',
 ];
 
 export function readStore(markdown: string | null): Stored {

@@ -32,6 +32,7 @@ const { values: flags } = parseArgs({
     only: { type: 'string' },
     'verify-audit': { type: 'boolean', default: false },
     out: { type: 'string', default: 'BENCHMARKS.md' },
+    profile: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -55,6 +56,7 @@ const options = {
   only: flags.only,
   verifyAudit: flags['verify-audit'],
   out: path.resolve(ROOT, flags.out),
+  profile: flags.profile ? path.resolve(flags.profile) : undefined,
 };
 for (const engine of options.engines) {
   if (engine !== 'postgresql' && engine !== 'pglite') throw new Error(`Unknown engine "${engine}"`);
@@ -106,7 +108,8 @@ class Service {
   #ready: Promise<Extract<ParentMessage, { type: 'ready' }>>;
 
   constructor(setup: ChildSetup) {
-    this.child = spawn(process.execPath, [path.join(import.meta.dirname, 'server.ts')], {
+    const profiling = options.profile ? ['--cpu-prof', `--cpu-prof-dir=${options.profile}`] : [];
+    this.child = spawn(process.execPath, [...profiling, path.join(import.meta.dirname, 'server.ts')], {
       cwd: ROOT,
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       serialization: 'advanced',

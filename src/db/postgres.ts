@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { type Database, keepText, parseInt8, type Queryable, type Row, TYPE_OIDS } from './database.ts';
 
@@ -19,7 +20,10 @@ export async function openPostgres(connectionString: string, poolSize = 10): Pro
 
   const wrap = (client: pg.Pool | pg.PoolClient): Queryable => ({
     async query<T extends Row>(text: string, params: readonly unknown[] = []) {
-      const result = await client.query<T>(text, params as unknown[]);
+      const result =
+        params.length > 0
+          ? await client.query<T>({ name: statementName(text), text, values: params as unknown[] })
+          : await client.query<T>(text);
       return result.rows;
     },
   });
@@ -45,4 +49,23 @@ export async function openPostgres(connectionString: string, poolSize = 10): Pro
       await pool.end();
     },
   };
+}
+
+const names = new Map<string, string>();
+
+/**
+ * Queries with parameters run as named prepared statements: each connection parses and plans a
+ * statement once, then only binds and executes it, which roughly halves the server's time for the
+ * short queries a page makes. The name is derived from the text, so it is the same on every
+ * connection; the set of texts is fixed by the code (no query builds a variable-length list), so the
+ * number of statements a connection keeps is bounded. Statements without parameters (migrations, BEGIN)
+ * are sent as they are.
+ */
+function statementName(text: string): string {
+  let name = names.get(text);
+  if (!name) {
+    name = `s${createHash('sha1').update(text).digest('base64url').slice(0, 20)}`;
+    names.set(text, name);
+  }
+  return name;
 }
