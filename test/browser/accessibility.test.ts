@@ -55,6 +55,17 @@ const sendEmpty =
     return page;
   };
 
+/** Searches a group page's "find a person to add" box. */
+const find =
+  (reach: Reach, text: string): Reach =>
+  async (tabs) => {
+    const page = await reach(tabs);
+    await page.getByLabel('Find a person by name or job title').fill(text);
+    await page.getByRole('button', { name: 'Find', exact: true }).click();
+    await page.waitForURL(/find=/);
+    return page;
+  };
+
 /** Invites a new user as the admin: the user's page shows the invitation link. */
 let invited = 0;
 const invite: Reach = async ({ admin }) => {
@@ -141,9 +152,10 @@ const PAGES: Row[] = [
   },
   { page: 'groups', reach: go('admin', '/groups'), h1: 'Groups', screenshot: 'groups' },
   { page: 'a group', reach: go('admin', '/groups', EXEC), h1: EXEC },
+  { page: 'a group, people found to add', reach: find(go('admin', '/groups', EXEC), 'a'), h1: EXEC },
   {
     page: 'a group, errors',
-    reach: sendEmpty(go('admin', '/groups', EXEC), 'Add member'),
+    reach: find(go('admin', '/groups', EXEC), 'x'.repeat(101)),
     h1: EXEC,
     status: 400,
   },

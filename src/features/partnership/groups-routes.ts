@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { can } from '../../platform/access/roles.ts';
 import { contextOf, idParam } from '../../platform/http/context.ts';
 import { formInput, submitForm } from '../../platform/http/forms.ts';
 import { pageOf, pageQuery } from '../../platform/http/pagination.ts';
@@ -41,6 +42,10 @@ const groupsQuery = pageQuery.extend(listQuery.shape).extend({
     .optional(),
 });
 const idParams = z.object({ id: z.uuid() });
+/** The group page's "find a person to add" box; other query keys (flash markers) pass through. */
+const findQuery = z.looseObject({
+  find: z.string().trim().max(100, 'Enter 100 characters or fewer').optional(),
+});
 const memberParams = z.object({ id: z.uuid(), personId: z.uuid() });
 const FORM = 'partnership/views/group-form.njk';
 const DATE_FIELDS = ['startsOn', 'endsOn'];
@@ -66,7 +71,10 @@ export function registerGroupRoutes(
   ) {
     const ctx = contextOf(request);
     const [people, outline] = await Promise.all([partnership.people.choices(ctx), groups.outline(ctx)]);
-    const full = { ...context, people, groupChoices: outline, dateFields: DATE_FIELDS, ...labels };
+    // A group can't report to itself.
+    const editing = (context.group as { id: string } | undefined)?.id;
+    const groupChoices = outline.filter((g) => g.id !== editing);
+    const full = { ...context, people, groupChoices, dateFields: DATE_FIELDS, ...labels };
     return page(request, reply, FORM, full, status);
   }
 
@@ -108,24 +116,21 @@ export function registerGroupRoutes(
   ) {
     const ctx = contextOf(request);
     const group = await groups.get(ctx, groupId);
-    const [members, people] = await Promise.all([
+    const found = findQuery.safeParse(request.query);
+    const find = found.success ? found.data.find : undefined;
+    const errors =
+      extra.errors ?? (found.success ? [] : [{ field: 'find', message: 'Enter 100 characters or fewer' }]);
+    const canEdit = can(ctx.user.role, 'structure:write');
+    const [members, candidates] = await Promise.all([
       groups.members(ctx, group.id),
-      partnership.people.choices(ctx),
+      canEdit && find ? groups.candidates(ctx, group.id, find) : null,
     ]);
-    const memberIds = new Set(members.map((m) => m.personId));
     return page(
       request,
       reply,
       'partnership/views/group.njk',
-      {
-        title: group.name,
-        group,
-        members,
-        candidates: people.filter((p) => !memberIds.has(p.id)),
-        ...extra,
-        ...labels,
-      },
-      status,
+      { title: group.name, group, members, find, candidates, ...extra, errors, ...labels },
+      errors.length > 0 ? 400 : status,
     );
   }
 
@@ -167,7 +172,9 @@ export function registerGroupRoutes(
     const saved = await submitForm(formInput(request.body), memberInput, (value) =>
       groups.addMember(contextOf(request), groupId, value.personId),
     );
-    if (!saved.ok) return renderGroup(request, reply, groupId, { errors: saved.errors }, 400);
+    // The person was chosen from the "find a person" results, so that box is where the error shows.
+    const errors = saved.ok ? [] : saved.errors.map((e) => ({ ...e, field: 'find' }));
+    if (!saved.ok) return renderGroup(request, reply, groupId, { errors }, 400);
     return reply.redirect(`/groups/${groupId}?added=1#members`, 303);
   });
 

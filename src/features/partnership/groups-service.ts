@@ -6,11 +6,12 @@ import type { RequestContext } from '../../platform/http/context.ts';
 import { conflict, type FieldError, invalid, notFound } from '../../platform/http/errors.ts';
 import { decodeCursor, toPage } from '../../platform/http/pagination.ts';
 import * as repo from './groups-repo.ts';
-import { findPerson } from './people-repo.ts';
+import { findPerson, listPeople } from './people-repo.ts';
 import { type GroupType, groupStatus, wouldLoop } from './rules.ts';
 import type { GroupInput, GroupPatch } from './schemas.ts';
 
 type Scope = Pick<RequestContext, 'partnershipId'>;
+const CANDIDATES = 20;
 
 const options = {
   entityType: 'group',
@@ -77,6 +78,17 @@ export function createGroupsService(db: Database) {
     },
 
     members: (scope: Scope, groupId: string) => repo.listMembers(db, scope.partnershipId, groupId),
+
+    /** People whose name or job title contains the text and who are not yet members: the first 20. */
+    async candidates(scope: Scope, groupId: string, q: string) {
+      const rows = await listPeople(db, scope.partnershipId, {
+        q,
+        notInGroupId: groupId,
+        after: null,
+        limit: CANDIDATES,
+      });
+      return { items: rows.slice(0, CANDIDATES), more: rows.length > CANDIDATES };
+    },
 
     create: (ctx: RequestContext, input: GroupInput) =>
       createAudited(db, ctx, options, async (tx) => {

@@ -18,7 +18,14 @@ const COLUMNS = `p.id, p.name, p.job_title AS "jobTitle", p.email, p.agency_id A
   p.created_at AS "createdAt", p.updated_at AS "updatedAt"`;
 const FROM = 'FROM people p JOIN agencies a ON a.partnership_id = p.partnership_id AND a.id = p.agency_id';
 
-export type PersonFilter = { agencyId?: string; q?: string; after: Cursor | null; limit: number };
+export type PersonFilter = {
+  agencyId?: string;
+  q?: string;
+  /** Leaves out the members of this group (when finding people to add to it). */
+  notInGroupId?: string;
+  after: Cursor | null;
+  limit: number;
+};
 
 export async function listPeople(db: Queryable, partnershipId: string, filter: PersonFilter) {
   const where = new Conditions()
@@ -26,6 +33,11 @@ export async function listPeople(db: Queryable, partnershipId: string, filter: P
     .addIf(filter.agencyId, 'p.agency_id = ?');
   if (filter.q)
     where.add('(p.name ILIKE ? OR p.job_title ILIKE ?)', likePattern(filter.q), likePattern(filter.q));
+  if (filter.notInGroupId)
+    where.add(
+      'NOT EXISTS (SELECT 1 FROM group_members m WHERE m.group_id = ? AND m.person_id = p.id)',
+      filter.notInGroupId,
+    );
   where.after(filter.after, 'p.name', 'p.id');
   const limit = where.limit(filter.limit + 1);
   return db.query<Person>(

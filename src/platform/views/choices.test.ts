@@ -1,0 +1,35 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { selectOptions, toChoices } from './choices.ts';
+
+test('rows become choices, with an optional detail in brackets', () => {
+  const rows = [
+    { id: 'a', name: 'Amina Okafor', agency: 'Police' },
+    { id: 'b', name: 'Tom Reid', agency: '' },
+  ];
+  assert.deepEqual(toChoices(rows, 'id', 'name', 'agency'), [
+    { value: 'a', text: 'Amina Okafor (Police)' },
+    { value: 'b', text: 'Tom Reid' },
+  ]);
+  assert.deepEqual(toChoices(undefined, 'id', 'name'), []);
+});
+
+test('options are escaped, the chosen one is selected, and a blank first option is optional', () => {
+  const html = String(
+    selectOptions(
+      [
+        { value: '1', text: 'Health & <Care>' },
+        { value: '2"', text: "O'Neil" },
+      ],
+      '2"',
+      'All agencies',
+    ),
+  );
+  assert.equal(
+    html,
+    '<option value="">All agencies</option>' +
+      '<option value="1">Health &amp; &lt;Care&gt;</option>' +
+      '<option value="2&quot;" selected>O&#39;Neil</option>',
+  );
+  assert.equal(String(selectOptions([{ value: '1', text: 'A' }], null)), '<option value="1">A</option>');
+});

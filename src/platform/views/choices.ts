@@ -1,0 +1,49 @@
+import nunjucks from 'nunjucks';
+
+export type Choice = { value: string; text: string };
+
+/**
+ * Rows as select choices: `agencies | choices("id", "name")`; a third key adds a detail in brackets,
+ * "Amina Okafor (Metropolitan Police)". Keeps templates free of list-building loops.
+ */
+export function toChoices(
+  rows: readonly Record<string, unknown>[] | null | undefined,
+  valueKey = 'value',
+  textKey = 'text',
+  detailKey?: string,
+): Choice[] {
+  return (rows ?? []).map((row) => {
+    const detail = detailKey ? row[detailKey] : undefined;
+    const text = String(row[textKey] ?? '');
+    return {
+      value: String(row[valueKey] ?? ''),
+      text: detail === undefined || detail === null || detail === '' ? text : `${text} (${String(detail)})`,
+    };
+  });
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
+
+/**
+ * The <option> elements of a select, escaped, with the chosen value selected and an optional first
+ * option with an empty value. Built in code rather than by govukSelect's per-option template, which cost
+ * about 5 µs an option: half a page's rendering time for an 80-agency filter, and most of a group page
+ * with 500 people to choose from.
+ */
+export function selectOptions(
+  choices: readonly Choice[] | null | undefined,
+  selected?: unknown,
+  blank?: string,
+): nunjucks.runtime.SafeString {
+  const chosen = selected === undefined || selected === null ? '' : String(selected);
+  let html = blank === undefined ? '' : `<option value="">${escapeHtml(blank)}</option>`;
+  for (const choice of choices ?? []) {
+    const value = String(choice.value);
+    html += `<option value="${escapeHtml(value)}"${value === chosen && value !== '' ? ' selected' : ''}>${escapeHtml(String(choice.text))}</option>`;
+  }
+  return new nunjucks.runtime.SafeString(html);
+}
