@@ -27,6 +27,31 @@ export type DemoPartnership = {
   /** The executive's rotating chair: agency keys with their turns. */
   chairRota: { agency: string; startsOn: string; endsOn: string }[];
   boardLinks: { name: string; relationship: string; jointPriorities: string }[];
+  /** Group quorum rules: group key → rule. */
+  quorums: { group: string; quorum: number | null; needsStatutory: boolean }[];
+  /**
+   * Meetings, dated from the day the demo is loaded (negative days: in the past), so there are always
+   * past and coming ones. People are person keys.
+   */
+  meetings: {
+    group: string;
+    inDays: number;
+    startTime: string;
+    endTime: string;
+    place: string;
+    status: 'scheduled' | 'held';
+    agenda: { title: string; lead?: string }[];
+    present: string[];
+    apologies: string[];
+    decisions: string[];
+    actions: {
+      text: string;
+      owner: string;
+      dueInDays: number;
+      status: 'open' | 'in-progress' | 'done';
+      progress?: string;
+    }[];
+  }[];
   /** One account per role: `<role>@demo.example`, agency key. */
   accounts: { role: Role; name: string; agency: string }[];
 };

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Database, Queryable } from '../src/db/database.ts';
+import { STANDING_ITEM } from '../src/features/meetings/rules.ts';
 import { recordAudit } from '../src/platform/audit/audit.ts';
 import { hashPassword } from '../src/platform/auth/auth-service.ts';
+import { todayInLondon } from '../src/platform/calendar/today.ts';
 import type { DemoPartnership } from './demo-types.ts';
 import { towerHamlets } from './tower-hamlets.ts';
 
@@ -111,6 +113,14 @@ export async function insertDemo(
       [partnershipId, board.name, board.relationship, board.jointPriorities],
     );
   }
+  for (const rule of demo.quorums) {
+    await tx.query('UPDATE groups SET quorum = $2, quorum_needs_statutory = $3 WHERE id = $1', [
+      need(groupIds, rule.group),
+      rule.quorum,
+      rule.needsStatutory,
+    ]);
+  }
+  await insertMeetings(tx, partnershipId, demo, personIds, groupIds);
   for (const account of demo.accounts) {
     await tx.query(
       `INSERT INTO users (partnership_id, agency_id, email, name, role, password_hash, is_demo)
@@ -139,6 +149,79 @@ export async function insertDemo(
   });
   return partnershipId;
 }
+
+/** The demo's meetings, dated from today in London, with their agendas, attendance and action lists. */
+async function insertMeetings(
+  tx: Queryable,
+  partnershipId: string,
+  demo: DemoPartnership,
+  personIds: Map<string, string>,
+  groupIds: Map<string, string>,
+) {
+  const today = todayInLondon();
+  for (const m of demo.meetings) {
+    const date = addDays(today, m.inDays);
+    const [meeting] = await tx.query<{ id: string }>(
+      `INSERT INTO meetings (partnership_id, group_id, starts_at, ends_at, place, status)
+       VALUES ($1, $2, (($3::date) + ($4::time)) AT TIME ZONE 'Europe/London',
+               (($3::date) + ($5::time)) AT TIME ZONE 'Europe/London', $6, $7) RETURNING id`,
+      [partnershipId, need(groupIds, m.group), date, m.startTime, m.endTime, m.place, m.status],
+    );
+    const meetingId = (meeting as { id: string }).id;
+    const items = [
+      ...m.agenda.map((a) => [a.title, a.lead ? need(personIds, a.lead) : null, false] as const),
+      [STANDING_ITEM, null, true] as const,
+    ];
+    for (const [position, [title, lead, standing]] of items.entries()) {
+      await tx.query(
+        `INSERT INTO agenda_items (partnership_id, meeting_id, position, title, owner_person_id, is_standing)
+         VALUES ($1, $2, $3, $4, $5, $6)`,
+        [partnershipId, meetingId, position + 1, title, lead, standing],
+      );
+    }
+    const attendance = [
+      ...m.present.map((p) => [p, 'present'] as const),
+      ...m.apologies.map((p) => [p, 'apologies'] as const),
+    ];
+    for (const [person, status] of attendance) {
+      await tx.query(
+        `INSERT INTO meeting_attendance (partnership_id, meeting_id, person_id, agency_id, status)
+         SELECT $1, $2, id, agency_id, $4 FROM people WHERE id = $3`,
+        [partnershipId, meetingId, need(personIds, person), status],
+      );
+    }
+    for (const text of m.decisions) {
+      await tx.query('INSERT INTO meeting_decisions (partnership_id, meeting_id, text) VALUES ($1, $2, $3)', [
+        partnershipId,
+        meetingId,
+        text,
+      ]);
+    }
+    for (const a of m.actions) {
+      await tx.query(
+        `INSERT INTO meeting_actions
+           (partnership_id, meeting_id, group_id, text, owner_person_id, agency_id, due_on, status, progress)
+         SELECT $1, $2, $3, $4, id, agency_id, $6, $7, $8 FROM people WHERE id = $5`,
+        [
+          partnershipId,
+          meetingId,
+          need(groupIds, m.group),
+          a.text,
+          need(personIds, a.owner),
+          addDays(today, a.dueInDays),
+          a.status,
+          a.progress ?? '',
+        ],
+      );
+    }
+  }
+}
+
+const addDays = (isoDate: string, days: number) => {
+  const d = new Date(`${isoDate}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+};
 
 /** Inserts rows in one statement, with ids made here so each key maps to its row for certain. */
 async function insertKeyed<T extends { key: string }>(

@@ -527,6 +527,101 @@ export const towerHamlets: DemoPartnership = {
     },
   ],
 
+  // The Executive needs all three statutory partners; subgroups a simple number.
+  quorums: [
+    { group: 'executive', quorum: 3, needsStatutory: true },
+    { group: 'qa-performance', quorum: 4, needsStatutory: false },
+  ],
+
+  // Action lists instead of minutes, with the standing escalations item (added to every meeting).
+  meetings: [
+    {
+      group: 'executive',
+      inDays: -35,
+      startTime: '10:00',
+      endTime: '12:00',
+      place: 'Tower Hamlets Town Hall, Whitechapel',
+      status: 'held',
+      agenda: [
+        { title: 'Escalation tracker: responses since the last meeting', lead: 'strategy-manager' },
+        { title: 'Multi-agency data dashboard, latest quarter', lead: 'dir-supporting-families' },
+        { title: 'Rapid review decisions and practice reviews in progress', lead: 'icb-ad' },
+      ],
+      present: ['dcs', 'icb-ad', 'police-dcsupt', 'strategy-manager', 'coordinator'],
+      apologies: ['scrutineer'],
+      decisions: [
+        'Key points of each Executive meeting go to every partner within a week.',
+        'The escalation tracker is sent with the papers of every Executive meeting.',
+      ],
+      actions: [
+        {
+          text: 'Send the key points of this meeting to all partner contacts',
+          owner: 'coordinator',
+          dueInDays: -28,
+          status: 'done',
+          progress: 'Sent to every partner contact.',
+        },
+        {
+          text: 'Bring the neglect audit findings and the draft action plan to the next meeting',
+          owner: 'dir-supporting-families',
+          dueInDays: 5,
+          status: 'in-progress',
+        },
+        {
+          text: 'Confirm the health representative for the Rapid Review Panel',
+          owner: 'icb-ad',
+          dueInDays: -7,
+          status: 'open',
+        },
+      ],
+    },
+    {
+      group: 'executive',
+      inDays: 7,
+      startTime: '10:00',
+      endTime: '12:00',
+      place: 'Tower Hamlets Town Hall, Whitechapel',
+      status: 'scheduled',
+      agenda: [
+        { title: 'Neglect audit findings', lead: 'dir-supporting-families' },
+        { title: 'Yearly report: first draft', lead: 'strategy-manager' },
+      ],
+      present: [],
+      apologies: [],
+      decisions: [],
+      actions: [],
+    },
+    {
+      group: 'qa-performance',
+      inDays: -21,
+      startTime: '14:00',
+      endTime: '16:00',
+      place: 'Mulberry Place, meeting room 2',
+      status: 'held',
+      agenda: [
+        { title: 'Data dashboard: figures and narratives from each agency', lead: 'icb-data' },
+        { title: 'Single-agency audits received', lead: 'hos-sqa' },
+      ],
+      present: ['dir-supporting-families', 'icb-ad', 'hos-sqa', 'icb-data', 'police-di'],
+      apologies: ['elft-named-nurse'],
+      decisions: ['Ask every agency for its figures for the same quarter before the next meeting.'],
+      actions: [
+        {
+          text: 'Write to agencies whose figures were for an older quarter',
+          owner: 'strategy-manager',
+          dueInDays: 10,
+          status: 'open',
+        },
+        {
+          text: 'Send the mental health trust’s single-agency audit summary',
+          owner: 'elft-named-nurse',
+          dueInDays: -3,
+          status: 'open',
+        },
+      ],
+    },
+  ],
+
   accounts: [
     { role: 'operator', name: 'Ian Feltham', agency: 'la' },
     { role: 'admin', name: 'Tariq Mahmood', agency: 'la' },

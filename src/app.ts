@@ -8,6 +8,8 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { registerHomeRoutes } from './features/home/routes.ts';
+import { groupMeetingsSection, registerMeetingRoutes } from './features/meetings/routes.ts';
+import { createMeetingService } from './features/meetings/service.ts';
 import { registerPartnershipRoutes } from './features/partnership/routes.ts';
 import { createPartnershipService } from './features/partnership/service.ts';
 import { registerApiDocsRoutes } from './platform/api/routes.ts';
@@ -33,6 +35,7 @@ const NAVIGATION: NavItem[] = [
   { href: '/partners', text: 'Partners', permission: 'structure:read' },
   { href: '/people', text: 'People', permission: 'structure:read' },
   { href: '/groups', text: 'Groups', permission: 'structure:read' },
+  { href: '/meetings', text: 'Meetings', permission: 'meetings:read' },
   { href: '/users', text: 'Users', permission: 'users:manage' },
   { href: '/audit', text: 'Audit log', permission: 'audit:read' },
   { href: '/partnerships', text: 'Partnerships', permission: 'partnerships:manage' },
@@ -113,13 +116,15 @@ export async function buildApp(
   });
 
   const partnership = createPartnershipService(db);
+  const meetings = createMeetingService(db, partnership);
 
   registerHealthRoutes(app, { db });
   registerAuthRoutes(app, { auth, page, secureCookies: production });
   registerApiDocsRoutes(app, { page, registry });
   registerAuditRoutes(app, { db, page });
   registerHomeRoutes(app, { page, partnership });
-  registerPartnershipRoutes(app, { page, partnership });
+  registerPartnershipRoutes(app, { page, partnership, groupSections: [groupMeetingsSection(meetings)] });
+  registerMeetingRoutes(app, { page, partnership, meetings });
 
   await app.ready();
   return { app, routes: registry };

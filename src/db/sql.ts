@@ -26,6 +26,11 @@ export class Conditions {
     return cursor ? this.add(`(${sortColumn}, ${idColumn}) > (?, ?::uuid)`, cursor.key, cursor.id) : this;
   }
 
+  /** Keyset pagination newest first: rows before the cursor's (sortColumn, id). */
+  before(cursor: { key: string; id: string } | null, sortColumn: string, idColumn: string): this {
+    return cursor ? this.add(`(${sortColumn}, ${idColumn}) < (?, ?::uuid)`, cursor.key, cursor.id) : this;
+  }
+
   /** A LIMIT as a parameter. */
   limit(n: number): string {
     this.params.push(n);

@@ -182,6 +182,14 @@ const PAGES: Row[] = [
     status: 400,
   },
   { page: 'change a board', reach: go('admin', '/structure', CHANGE), h1: /^Change the link to / },
+  { page: 'meetings', reach: go('admin', '/meetings'), h1: 'Meetings' },
+  { page: 'arrange a meeting', reach: go('admin', '/meetings/new'), h1: 'Arrange a meeting' },
+  {
+    page: 'arrange a meeting, errors',
+    reach: sendEmpty(go('admin', '/meetings/new'), 'Save meeting'),
+    h1: 'Arrange a meeting',
+    status: 400,
+  },
   { page: 'users', reach: go('admin', '/users'), h1: 'Users' },
   { page: 'invite a user', reach: go('admin', '/users/new'), h1: 'Invite a user' },
   {

@@ -13,6 +13,9 @@ const ANY = [...ROLES];
 const ADMIN: Role[] = ['admin'];
 const AUDITORS: Role[] = ['admin', 'operator'];
 const OPERATOR: Role[] = ['operator'];
+const MEETING_READERS: Role[] = ['admin', 'executive', 'chair', 'member', 'data-lead', 'scrutineer'];
+const MEETING_WRITERS: Role[] = ['admin', 'chair'];
+const ACTION_UPDATERS: Role[] = ['admin', 'executive', 'chair', 'member', 'data-lead'];
 
 const EXPECTED: Record<string, typeof PUBLIC | Role[]> = {
   'GET /health': PUBLIC,
@@ -83,6 +86,32 @@ const EXPECTED: Record<string, typeof PUBLIC | Role[]> = {
   'GET /api/v1/groups/:id/members': ANY,
   'POST /api/v1/groups/:id/members': ADMIN,
   'DELETE /api/v1/groups/:id/members/:personId': ADMIN,
+  'GET /meetings': MEETING_READERS,
+  'GET /meetings/new': MEETING_WRITERS,
+  'POST /meetings': MEETING_WRITERS,
+  'GET /meetings/:id': MEETING_READERS,
+  'GET /meetings/:id/edit': MEETING_WRITERS,
+  'POST /meetings/:id': MEETING_WRITERS,
+  'POST /meetings/:id/agenda': MEETING_WRITERS,
+  'POST /meetings/:id/agenda/:itemId/remove': MEETING_WRITERS,
+  'POST /meetings/:id/attendance': MEETING_WRITERS,
+  'POST /meetings/:id/decisions': MEETING_WRITERS,
+  'POST /meetings/:id/actions': MEETING_WRITERS,
+  'GET /meetings/:id/actions/:actionId': MEETING_READERS,
+  'POST /meetings/:id/actions/:actionId': ACTION_UPDATERS,
+  'GET /meetings/:id/calendar.ics': MEETING_READERS,
+  'GET /groups/:id/meetings.ics': MEETING_READERS,
+  'GET /api/v1/meetings': MEETING_READERS,
+  'POST /api/v1/meetings': MEETING_WRITERS,
+  'GET /api/v1/meetings/:id': MEETING_READERS,
+  'PATCH /api/v1/meetings/:id': MEETING_WRITERS,
+  'POST /api/v1/meetings/:id/agenda-items': MEETING_WRITERS,
+  'DELETE /api/v1/meetings/:id/agenda-items/:itemId': MEETING_WRITERS,
+  'PUT /api/v1/meetings/:id/attendance': MEETING_WRITERS,
+  'POST /api/v1/meetings/:id/decisions': MEETING_WRITERS,
+  'GET /api/v1/meetings/:id/actions': MEETING_READERS,
+  'POST /api/v1/meetings/:id/actions': MEETING_WRITERS,
+  'PATCH /api/v1/meetings/:id/actions/:actionId': ACTION_UPDATERS,
   'GET /users': ADMIN,
   'GET /users/new': ADMIN,
   'POST /users': ADMIN,

@@ -20,6 +20,10 @@ export type Group = {
   reportsToName: string | null;
   startsOn: string;
   endsOn: string | null;
+  /** How many must be present for a meeting to be quorate; null: no number set. */
+  quorum: number | null;
+  /** Whether each statutory partner must be present for a meeting to be quorate. */
+  quorumNeedsStatutory: boolean;
   memberCount: number;
   createdAt: Date;
   updatedAt: Date;
@@ -30,6 +34,7 @@ const COLUMNS = `g.id, g.name, g.type, g.terms_of_reference AS "termsOfReference
   g.sponsor_person_id AS "sponsorPersonId", s.name AS "sponsorName", s.job_title AS "sponsorJobTitle",
   g.reports_to_group_id AS "reportsToGroupId", r.name AS "reportsToName",
   g.starts_on AS "startsOn", g.ends_on AS "endsOn",
+  g.quorum, g.quorum_needs_statutory AS "quorumNeedsStatutory",
   (SELECT count(*)::int FROM group_members m WHERE m.group_id = g.id) AS "memberCount",
   g.created_at AS "createdAt", g.updated_at AS "updatedAt"`;
 const FROM = `FROM groups g
@@ -85,8 +90,8 @@ export async function findGroup(db: Queryable, partnershipId: string, id: string
 export async function insertGroup(db: Queryable, partnershipId: string, input: GroupInput) {
   const rows = await db.query<{ id: string }>(
     `INSERT INTO groups (partnership_id, name, type, terms_of_reference, cadence, chair_person_id,
-       sponsor_person_id, reports_to_group_id, starts_on, ends_on)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+       sponsor_person_id, reports_to_group_id, starts_on, ends_on, quorum, quorum_needs_statutory)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
     [
       partnershipId,
       input.name,
@@ -98,6 +103,8 @@ export async function insertGroup(db: Queryable, partnershipId: string, input: G
       input.reportsToGroupId,
       input.startsOn,
       input.endsOn,
+      input.quorum,
+      input.quorumNeedsStatutory,
     ],
   );
   return findGroup(db, partnershipId, (rows[0] as { id: string }).id) as Promise<Group>;
@@ -114,6 +121,8 @@ export async function updateGroup(db: Queryable, partnershipId: string, id: stri
        reports_to_group_id = CASE WHEN $11::boolean THEN $12::uuid ELSE reports_to_group_id END,
        starts_on = coalesce($13::date, starts_on),
        ends_on = CASE WHEN $14::boolean THEN $15::date ELSE ends_on END,
+       quorum = CASE WHEN $16::boolean THEN $17::integer ELSE quorum END,
+       quorum_needs_statutory = coalesce($18::boolean, quorum_needs_statutory),
        updated_at = now()
      WHERE partnership_id = $1 AND id = $2 RETURNING id`,
     [
@@ -132,6 +141,9 @@ export async function updateGroup(db: Queryable, partnershipId: string, id: stri
       patch.startsOn ?? null,
       'endsOn' in patch,
       patch.endsOn ?? null,
+      'quorum' in patch,
+      patch.quorum ?? null,
+      patch.quorumNeedsStatutory ?? null,
     ],
   );
   return rows[0] ? findGroup(db, partnershipId, id) : null;

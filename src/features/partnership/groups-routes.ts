@@ -6,7 +6,8 @@ import { formInput, submitForm } from '../../platform/http/forms.ts';
 import { pageOf, pageQuery } from '../../platform/http/pagination.ts';
 import { parseOrThrow } from '../../platform/http/validation.ts';
 import type { PageContext, PageRenderer } from '../../platform/views/page.ts';
-import { CADENCE_LABELS, CADENCES, GROUP_TYPE_LABELS, GROUP_TYPES } from './rules.ts';
+import { loadSections, type PageSection } from '../../platform/views/sections.ts';
+import { CADENCE_LABELS, CADENCES, GROUP_TYPE_LABELS, GROUP_TYPES, quorumDescription } from './rules.ts';
 import { groupInput, groupPatch, listQuery, memberInput } from './schemas.ts';
 import type { PartnershipService } from './service.ts';
 
@@ -24,6 +25,8 @@ const groupOut = z.object({
   reportsToName: z.string().nullable(),
   startsOn: z.string(),
   endsOn: z.string().nullable(),
+  quorum: z.number().nullable(),
+  quorumNeedsStatutory: z.boolean(),
   memberCount: z.number(),
 });
 const memberOut = z.object({
@@ -57,9 +60,16 @@ const labels = {
   cadenceLabels: CADENCE_LABELS,
 };
 
+/** What other features' sections on a group's page are given. */
+export type GroupSubject = { id: string; name: string; type: string };
+
 export function registerGroupRoutes(
   app: FastifyInstance,
-  { page, partnership }: { page: PageRenderer; partnership: PartnershipService },
+  {
+    page,
+    partnership,
+    groupSections = [],
+  }: { page: PageRenderer; partnership: PartnershipService; groupSections?: PageSection<GroupSubject>[] },
 ) {
   const groups = partnership.groups;
 
@@ -121,15 +131,27 @@ export function registerGroupRoutes(
     const errors =
       extra.errors ?? (found.success ? [] : [{ field: 'find', message: 'Enter 100 characters or fewer' }]);
     const canEdit = can(ctx.user.role, 'structure:write');
-    const [members, candidates] = await Promise.all([
+    const [members, candidates, sections] = await Promise.all([
       groups.members(ctx, group.id),
       canEdit && find ? groups.candidates(ctx, group.id, find) : null,
+      loadSections(groupSections, request, group),
     ]);
     return page(
       request,
       reply,
       'partnership/views/group.njk',
-      { title: group.name, group, members, find, candidates, ...extra, errors, ...labels },
+      {
+        title: group.name,
+        group,
+        quorumText: quorumDescription(group),
+        members,
+        find,
+        candidates,
+        sections,
+        ...extra,
+        errors,
+        ...labels,
+      },
       errors.length > 0 ? 400 : status,
     );
   }

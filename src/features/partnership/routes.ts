@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { PageRenderer } from '../../platform/views/page.ts';
-import { registerGroupRoutes } from './groups-routes.ts';
+import type { PageSection } from '../../platform/views/sections.ts';
+import { type GroupSubject, registerGroupRoutes } from './groups-routes.ts';
 import { registerPartnerRoutes } from './partners-routes.ts';
 import { registerPartnershipsRoutes } from './partnerships-routes.ts';
 import { registerPeopleRoutes } from './people-routes.ts';
@@ -10,7 +11,7 @@ import { registerUserRoutes } from './users-routes.ts';
 
 export function registerPartnershipRoutes(
   app: FastifyInstance,
-  deps: { page: PageRenderer; partnership: PartnershipService },
+  deps: { page: PageRenderer; partnership: PartnershipService; groupSections?: PageSection<GroupSubject>[] },
 ) {
   registerStructureRoutes(app, deps);
   registerPartnerRoutes(app, deps);

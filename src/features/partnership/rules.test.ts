@@ -7,6 +7,7 @@ import {
   chairRotaProblem,
   governanceTree,
   groupStatus,
+  quorumDescription,
   userChangeProblem,
   wouldLoop,
 } from './rules.ts';
@@ -109,4 +110,18 @@ test('only an operator gives the operator role; nobody deactivates or demotes th
   assert.equal(userChangeProblem(admin, { id: 'u1' }, { role: 'member' })?.field, 'role');
   assert.equal(userChangeProblem(admin, { id: 'u1' }, { role: 'admin' }), null);
   assert.equal(userChangeProblem(admin, { id: 'u2' }, { isActive: false, role: 'member' }), null);
+});
+
+test('a quorum rule is described in words', () => {
+  assert.equal(quorumDescription({ quorum: null, quorumNeedsStatutory: false }), 'No quorum set');
+  assert.equal(quorumDescription({ quorum: 4, quorumNeedsStatutory: false }), '4 people present');
+  assert.equal(quorumDescription({ quorum: 1, quorumNeedsStatutory: false }), '1 person present');
+  assert.equal(
+    quorumDescription({ quorum: 3, quorumNeedsStatutory: true }),
+    '3 people present, including someone from each statutory partner',
+  );
+  assert.equal(
+    quorumDescription({ quorum: null, quorumNeedsStatutory: true }),
+    'Someone from each statutory partner',
+  );
 });

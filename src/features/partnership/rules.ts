@@ -204,3 +204,14 @@ export function userChangeProblem(
   }
   return null;
 }
+
+/** A group's quorum rule in words, for its page. */
+export function quorumDescription(group: { quorum: number | null; quorumNeedsStatutory: boolean }): string {
+  const parts: string[] = [];
+  if (group.quorum !== null)
+    parts.push(`${group.quorum} ${group.quorum === 1 ? 'person' : 'people'} present`);
+  if (group.quorumNeedsStatutory) parts.push('someone from each statutory partner');
+  return parts.length > 0 ? capitalise(parts.join(', including ')) : 'No quorum set';
+}
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

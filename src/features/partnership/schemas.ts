@@ -44,6 +44,24 @@ const groupFields = {
   reportsToGroupId: optionalUuid('Select the group it reports to from the list'),
   startsOn: isoDate('Start date must be a real date, for example 1 4 2024', 'Enter the start date'),
   endsOn: optionalIsoDate('End date must be a real date, for example 31 3 2025'),
+  quorum: z
+    .union([
+      z.literal('').transform(() => null),
+      z.null(),
+      z.coerce
+        .number({ error: 'Quorum must be a whole number, like 4' })
+        .int('Quorum must be a whole number, like 4')
+        .min(1, 'Quorum must be 1 or more')
+        .max(500, 'Quorum must be 500 or fewer'),
+    ])
+    .optional()
+    .transform((v) => v ?? null),
+  quorumNeedsStatutory: z
+    .union([z.boolean(), z.literal('yes').transform(() => true), z.literal('no').transform(() => false)], {
+      error: 'Say whether each statutory partner must be present',
+    })
+    .optional()
+    .transform((v) => v ?? false),
 };
 const endAfterStart = (v: { startsOn?: string; endsOn?: string | null }) =>
   !v.startsOn || !v.endsOn || v.endsOn >= v.startsOn;

@@ -22,3 +22,17 @@ test('young scrutineers and practitioners hold no write or audit permission', ()
     assert.deepEqual(granted, ['structure:read']);
   }
 });
+
+test('meetings are for the partners: not practitioners, young scrutineers or reviewers', () => {
+  const readers = ROLES.filter((r) => can(r, 'meetings:read'));
+  assert.deepEqual(readers, ['admin', 'executive', 'chair', 'member', 'data-lead', 'scrutineer']);
+  assert.deepEqual(
+    ROLES.filter((r) => can(r, 'meetings:write')),
+    ['admin', 'chair'],
+  );
+  // Updating actions is further limited to the owning agency by the meetings rules.
+  assert.deepEqual(
+    ROLES.filter((r) => can(r, 'meeting-actions:update')),
+    ['admin', 'executive', 'chair', 'member', 'data-lead'],
+  );
+});

@@ -37,6 +37,12 @@ export const PERMISSIONS = [
   'audit:read',
   /** Create partnerships and their first admin. */
   'partnerships:manage',
+  /** See meetings, their agendas, attendance, decisions and action lists. */
+  'meetings:read',
+  /** Arrange meetings and keep their agendas, attendance, decisions and action lists. */
+  'meetings:write',
+  /** Update the progress of a group's actions (the service limits most roles to their agency's). */
+  'meeting-actions:update',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -49,6 +55,11 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   'users:manage': ['admin'],
   'audit:read': ['admin', 'operator'],
   'partnerships:manage': ['operator'],
+  // Meetings are the partners' business, not case material: not for practitioners or young
+  // scrutineers; reviewers see only the reviews assigned to them.
+  'meetings:read': ['admin', 'executive', 'chair', 'member', 'data-lead', 'scrutineer'],
+  'meetings:write': ['admin', 'chair'],
+  'meeting-actions:update': ['admin', 'chair', 'executive', 'member', 'data-lead'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -1,0 +1,14 @@
+import type { Database } from '../../db/database.ts';
+import type { PartnershipService } from '../partnership/service.ts';
+import { createActionsService } from './actions-service.ts';
+import { createMeetingsService } from './meetings-service.ts';
+
+/** The meetings feature's operations: the only part of it other features may use. */
+export function createMeetingService(db: Database, partnership: PartnershipService) {
+  return {
+    meetings: createMeetingsService(db, partnership),
+    actions: createActionsService(db),
+  };
+}
+
+export type MeetingService = ReturnType<typeof createMeetingService>;

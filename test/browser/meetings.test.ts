@@ -1,0 +1,141 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import {
+  assertAccessible,
+  type Hub,
+  heading,
+  screenshot,
+  signIn,
+  startHub,
+  text,
+} from '../helpers/browser.ts';
+
+let hub: Hub;
+let page: Page;
+before(async () => {
+  hub = await startHub();
+  page = await hub.newPage();
+  await signIn(page, 'admin@demo.example');
+});
+after(() => hub?.close());
+
+const EXEC = 'THSCP Executive';
+
+test('the business unit arranges an executive meeting from the group page', async () => {
+  await page.goto('/groups');
+  await page.getByRole('link', { name: EXEC }).click();
+  await page.getByRole('link', { name: 'Arrange a meeting of this group' }).click();
+  assert.equal(await heading(page), 'Arrange a meeting');
+  assert.equal(await page.getByLabel('Group').inputValue(), await page.url().split('groupId=')[1]);
+  const date = page.getByRole('group', { name: 'Date' });
+  await date.getByLabel('Day').fill('14');
+  await date.getByLabel('Month').fill('10');
+  await date.getByLabel('Year').fill('2025');
+  await page.getByLabel('Starts').fill('10:00');
+  await page.getByLabel('Ends').fill('9:00');
+  await page.getByRole('button', { name: 'Save meeting' }).click();
+  await page.waitForLoadState();
+  assert.equal(
+    await text(page.locator('.govuk-error-summary a')),
+    'The end time must be after the start time',
+  );
+  await page.getByLabel('Ends').fill('12:00');
+  await page.getByLabel('Place (optional)').fill('Mulberry Place, room 3');
+  await page.getByRole('button', { name: 'Save meeting' }).click();
+  await page.waitForURL(/\/meetings\/[0-9a-f-]{36}\?saved=1$/);
+  assert.equal(await heading(page), 'Meeting on 14 October 2025');
+  assert.ok(await page.getByText('Meeting saved').isVisible());
+  assert.equal(await text(page.locator('.hub-agenda li')), 'Escalations to the executive Standing item');
+});
+
+test('agenda, attendance with quoracy, a decision and the action list are kept on the meeting page', async () => {
+  await page.getByText('Add an agenda item').click();
+  await page.getByLabel('Item').fill('Rapid review decisions this quarter');
+  await page.getByRole('button', { name: 'Add item' }).click();
+  await page.waitForURL(/item=1#agenda$/);
+  const items = await page.locator('.hub-agenda li').allTextContents();
+  assert.equal(items.length, 2);
+  assert.match(items[0] as string, /^\s*Rapid review decisions this quarter/);
+  assert.match(items[1] as string, /Escalations to the executive/, 'the standing item stays last');
+
+  for (const name of ['Nasreen Chowdhury', 'Tariq Mahmood']) {
+    await page
+      .getByRole('group', { name: `Attendance of ${name}` })
+      .getByLabel('Present')
+      .check();
+  }
+  await page.getByRole('button', { name: 'Save attendance' }).click();
+  await page.waitForURL(/attendance=1#attendance$/);
+  assert.ok(await page.getByText('Attendance recorded').isVisible());
+  // The demo Executive needs three people including each statutory partner.
+  assert.equal(
+    await text(page.locator('.govuk-inset-text').first()),
+    'Not quorate. 2 people present; the quorum is 3. No one present from the integrated care board. ' +
+      'No one present from the police.',
+  );
+
+  await page.getByLabel('Record a decision').fill('Agreed the neglect strategy for consultation');
+  await page.getByRole('button', { name: 'Record decision' }).click();
+  await page.waitForURL(/decision=1#decisions$/);
+  assert.ok(await page.getByText('Agreed the neglect strategy for consultation').isVisible());
+
+  await page.getByText('Add an action', { exact: true }).click();
+  await page.getByRole('button', { name: 'Add action' }).click();
+  await page.waitForLoadState();
+  const summary = page.locator('.govuk-error-summary');
+  assert.deepEqual(await summary.getByRole('link').allTextContents(), [
+    'Enter the action',
+    'Select who owns the action',
+    'Enter the due date',
+  ]);
+  await assertAccessible(page, 'a meeting, action errors');
+  await page.getByLabel('Action', { exact: true }).fill('Circulate the key points to every partner');
+  await page.getByLabel('Owner').selectOption({ label: 'Tariq Mahmood (London Borough of Tower Hamlets)' });
+  const due = page.getByRole('group', { name: 'Due' });
+  await due.getByLabel('Day').fill('21');
+  await due.getByLabel('Month').fill('10');
+  await due.getByLabel('Year').fill('2025');
+  await page.getByRole('button', { name: 'Add action' }).click();
+  await page.waitForURL(/action=1#actions$/);
+  const row = page.getByRole('table', { name: 'Actions agreed at this meeting' }).getByRole('row').nth(1);
+  assert.match(
+    await text(row),
+    /Circulate the key points to every partner.*Tariq Mahmood.*21 October 2025.*Open/,
+  );
+  await screenshot(page, 'meeting');
+  await assertAccessible(page, 'a meeting');
+
+  await row.getByRole('link', { name: 'Circulate the key points to every partner' }).click();
+  assert.equal(await heading(page), 'Circulate the key points to every partner');
+  await page.getByLabel('Done').check();
+  await page.getByLabel('Progress', { exact: true }).fill('Sent on 15 October');
+  await assertAccessible(page, 'an action');
+  await page.getByRole('button', { name: 'Save action' }).click();
+  await page.waitForURL(/actionSaved=1#actions$/);
+  assert.match(await text(row), /Sent on 15 October.*Done/);
+});
+
+test('the meeting can be changed, and cancelled', async () => {
+  await page.goto('/meetings?when=past');
+  await page.getByRole('link', { name: '14 October 2025, 10:00 to 12:00' }).click();
+  await page.getByRole('link', { name: 'Change the meeting' }).click();
+  assert.equal(await heading(page), 'Change the meeting');
+  await assertAccessible(page, 'change a meeting');
+  await page.getByLabel('Status').selectOption('held');
+  await page.getByRole('button', { name: 'Save meeting' }).click();
+  await page.waitForURL(/saved=1$/);
+  assert.equal(await heading(page), 'Meeting on 14 October 2025 Held');
+});
+
+test('the meetings list shows past and coming meetings, and the group page its open actions', async () => {
+  await page.goto('/meetings?when=past');
+  assert.equal(await heading(page), 'Meetings');
+  assert.ok(await page.getByRole('link', { name: '14 October 2025, 10:00 to 12:00' }).isVisible());
+  await assertAccessible(page, 'past meetings');
+  await page.getByRole('link', { name: 'Coming', exact: true }).click();
+  const coming = await text(page.getByRole('table', { name: 'Coming meetings' }));
+  assert.match(coming, /THSCP Executive/, 'the demo’s next Executive');
+  assert.doesNotMatch(coming, /14 October 2025/);
+  await assertAccessible(page, 'coming meetings');
+});
