@@ -52,6 +52,18 @@ export type DemoPartnership = {
       progress?: string;
     }[];
   }[];
+  /** Escalations to the executive, dated from the day the demo is loaded. */
+  escalations: {
+    title: string;
+    issue: string;
+    ask: string;
+    group?: string;
+    agency: string;
+    person?: string;
+    raisedInDays: number;
+    /** When the executive responded (and what it said), if it has. */
+    response?: { inDays: number; response: string; decision: string; closedInDays?: number };
+  }[];
   /** One account per role: `<role>@demo.example`, agency key. */
   accounts: { role: Role; name: string; agency: string }[];
 };

@@ -121,6 +121,7 @@ export async function insertDemo(
     ]);
   }
   await insertMeetings(tx, partnershipId, demo, personIds, groupIds);
+  await insertEscalations(tx, partnershipId, demo, { agencyIds, personIds, groupIds });
   for (const account of demo.accounts) {
     await tx.query(
       `INSERT INTO users (partnership_id, agency_id, email, name, role, password_hash, is_demo)
@@ -212,6 +213,57 @@ async function insertMeetings(
           a.status,
           a.progress ?? '',
         ],
+      );
+    }
+  }
+}
+
+/** The demo's escalations, numbered ESC-1 … in the order given, with their dated history. */
+async function insertEscalations(
+  tx: Queryable,
+  partnershipId: string,
+  demo: DemoPartnership,
+  ids: { agencyIds: Map<string, string>; personIds: Map<string, string>; groupIds: Map<string, string> },
+) {
+  const today = todayInLondon();
+  for (const [index, e] of demo.escalations.entries()) {
+    const raisedOn = addDays(today, e.raisedInDays);
+    const respondedOn = e.response ? addDays(today, e.response.inDays) : null;
+    const closedOn = e.response?.closedInDays === undefined ? null : addDays(today, e.response.closedInDays);
+    const status = closedOn ? 'closed' : respondedOn ? 'responded' : 'open';
+    const [row] = await tx.query<{ id: string }>(
+      `INSERT INTO escalations (partnership_id, number, title, issue, ask, raised_by_group_id, raised_by_person_id,
+         raised_by_agency_id, raised_on, status, response, decision, responded_on, closed_on)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
+      [
+        partnershipId,
+        index + 1,
+        e.title,
+        e.issue,
+        e.ask,
+        e.group ? need(ids.groupIds, e.group) : null,
+        e.person ? need(ids.personIds, e.person) : null,
+        need(ids.agencyIds, e.agency),
+        raisedOn,
+        status,
+        e.response?.response ?? '',
+        e.response?.decision ?? '',
+        respondedOn,
+        closedOn,
+      ],
+    );
+    const steps: [string, string | null, string, string][] = [
+      [raisedOn, null, 'open', 'Raised to the executive'],
+    ];
+    if (respondedOn && e.response) {
+      steps.push([respondedOn, 'open', 'responded', `${e.response.response}\n\n${e.response.decision}`]);
+    }
+    if (closedOn) steps.push([closedOn, 'responded', 'closed', '']);
+    for (const [onDate, from, to, note] of steps) {
+      await tx.query(
+        `INSERT INTO escalation_events (partnership_id, escalation_id, on_date, from_status, to_status, note, actor_label)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [partnershipId, (row as { id: string }).id, onDate, from, to, note, SYSTEM.label],
       );
     }
   }

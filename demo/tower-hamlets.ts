@@ -622,6 +622,49 @@ export const towerHamlets: DemoPartnership = {
     },
   ],
 
+  // The tracker came from partners saying they felt far from the Executive's decisions.
+  escalations: [
+    {
+      title: 'Agency figures not for the latest quarter',
+      issue:
+        'Several agencies sent dashboard figures for an older quarter, so the dashboard mixes periods and ' +
+        'the subgroup cannot compare like with like.',
+      ask: 'Ask each statutory partner to make its agencies send figures for the quarter the call asks for.',
+      group: 'qa-performance',
+      agency: 'la',
+      person: 'dir-supporting-families',
+      raisedInDays: -21,
+    },
+    {
+      title: 'Health representation at rapid review panels',
+      issue: 'Two recent rapid review panels met without a designated professional from health.',
+      ask: 'Agree who deputises for the designated nurse and doctor so every panel has health advice.',
+      group: 'rapid-review-working-group',
+      agency: 'icb',
+      raisedInDays: -60,
+      response: {
+        inDays: -35,
+        response:
+          'The integrated care board will name two deputies and share their details with the business unit.',
+        decision: 'A health deputy is named for every panel from next month.',
+      },
+    },
+    {
+      title: 'School attendance officers and the neglect strategy',
+      issue: 'Schools asked how attendance officers fit into the neglect pathway.',
+      ask: 'Decide whether attendance officers join the neglect strategy group.',
+      group: 'education-forum',
+      agency: 'schools',
+      raisedInDays: -90,
+      response: {
+        inDays: -70,
+        response: 'Attendance officers join the neglect strategy group as standing members.',
+        decision: 'Agreed.',
+        closedInDays: -50,
+      },
+    },
+  ],
+
   accounts: [
     { role: 'operator', name: 'Ian Feltham', agency: 'la' },
     { role: 'admin', name: 'Tariq Mahmood', agency: 'la' },

@@ -36,10 +36,10 @@ const NAVIGATION: NavItem[] = [
   { href: '/people', text: 'People', permission: 'structure:read' },
   { href: '/groups', text: 'Groups', permission: 'structure:read' },
   { href: '/meetings', text: 'Meetings', permission: 'meetings:read' },
+  { href: '/escalations', text: 'Escalations', permission: 'escalations:read' },
   { href: '/users', text: 'Users', permission: 'users:manage' },
   { href: '/audit', text: 'Audit log', permission: 'audit:read' },
   { href: '/partnerships', text: 'Partnerships', permission: 'partnerships:manage' },
-  { href: '/account', text: 'Your account', permission: 'signed-in' },
 ];
 
 const STATIC_PREFIXES = ['/assets/', '/stylesheets/', '/javascripts/', '/public/'];

@@ -190,6 +190,17 @@ const PAGES: Row[] = [
     h1: 'Arrange a meeting',
     status: 400,
   },
+  { page: 'escalation tracker', reach: go('admin', '/escalations'), h1: 'Escalation tracker' },
+  {
+    page: 'raise an escalation',
+    reach: go('admin', '/escalations/new'),
+    h1: 'Raise an escalation to the executive',
+  },
+  {
+    page: 'an escalation, answered and closed',
+    reach: go('admin', '/escalations', 'School attendance officers and the neglect strategy'),
+    h1: /^School attendance officers and the neglect strategy Closed$/,
+  },
   { page: 'users', reach: go('admin', '/users'), h1: 'Users' },
   { page: 'invite a user', reach: go('admin', '/users/new'), h1: 'Invite a user' },
   {

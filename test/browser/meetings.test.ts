@@ -139,3 +139,52 @@ test('the meetings list shows past and coming meetings, and the group page its o
   assert.doesNotMatch(coming, /14 October 2025/);
   await assertAccessible(page, 'coming meetings');
 });
+
+test('a subgroup raises an escalation from its meeting; the executive answers it on the tracker', async () => {
+  await page.goto('/meetings?when=past');
+  await page
+    .getByRole('row', { name: /Quality Assurance and Performance Subgroup/ })
+    .getByRole('link')
+    .first()
+    .click();
+  await page.getByRole('link', { name: 'Raise an escalation from this meeting' }).click();
+  assert.equal(await heading(page), 'Raise an escalation to the executive');
+  await page.getByRole('button', { name: 'Raise escalation' }).click();
+  await page.waitForLoadState();
+  await assertAccessible(page, 'raise an escalation, errors');
+  await page.getByLabel('The issue, in a few words').fill('Neglect audit tool differs between agencies');
+  await page.getByLabel('Describe the issue').fill('Three agencies use three different neglect tools.');
+  await page
+    .getByLabel('What is the executive asked to decide?')
+    .fill('Agree one neglect tool for every agency.');
+  await page.getByRole('button', { name: 'Raise escalation' }).click();
+  await page.waitForURL(/\/escalations\/[0-9a-f-]{36}\?raised=1$/);
+  assert.match(await heading(page), /^Neglect audit tool differs between agencies Open$/);
+  await assertAccessible(page, 'an escalation');
+
+  // The business unit records the executive's response on the executive's behalf.
+  await page.getByLabel('Responded').check();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.waitForLoadState();
+  assert.deepEqual(await page.locator('.govuk-error-summary').getByRole('link').allTextContents(), [
+    'Enter the executive’s response',
+    'Enter what the executive decided',
+  ]);
+  await page.getByLabel('Response', { exact: true }).fill('The QA subgroup will propose one tool.');
+  await page.getByLabel('Decision', { exact: true }).fill('One tool from April.');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.waitForURL(/moved=1$/);
+  assert.match(await heading(page), / Responded$/);
+  assert.ok(await page.getByText('One tool from April.').first().isVisible());
+  await screenshot(page, 'escalation');
+
+  await page.getByRole('link', { name: 'Escalation tracker' }).first().click();
+  await page.getByLabel('Status').selectOption('responded');
+  await page.getByRole('button', { name: 'Filter' }).click();
+  await page.waitForURL(/status=responded/);
+  assert.ok(
+    await page.getByRole('link', { name: 'Neglect audit tool differs between agencies' }).isVisible(),
+  );
+  await screenshot(page, 'escalation-tracker');
+  await assertAccessible(page, 'escalation tracker');
+});

@@ -16,6 +16,9 @@ const OPERATOR: Role[] = ['operator'];
 const MEETING_READERS: Role[] = ['admin', 'executive', 'chair', 'member', 'data-lead', 'scrutineer'];
 const MEETING_WRITERS: Role[] = ['admin', 'chair'];
 const ACTION_UPDATERS: Role[] = ['admin', 'executive', 'chair', 'member', 'data-lead'];
+const ESCALATION_READERS: Role[] = ['admin', 'executive', 'chair', 'member', 'data-lead', 'scrutineer'];
+const ESCALATION_RAISERS: Role[] = ['admin', 'executive', 'chair', 'member'];
+const ESCALATION_RESPONDERS: Role[] = ['admin', 'executive'];
 
 const EXPECTED: Record<string, typeof PUBLIC | Role[]> = {
   'GET /health': PUBLIC,
@@ -100,6 +103,8 @@ const EXPECTED: Record<string, typeof PUBLIC | Role[]> = {
   'GET /meetings/:id/actions/:actionId': MEETING_READERS,
   'POST /meetings/:id/actions/:actionId': ACTION_UPDATERS,
   'GET /meetings/:id/calendar.ics': MEETING_READERS,
+  'GET /meetings/:id/pack.pdf': MEETING_READERS,
+  'GET /meetings/:id/pack.docx': MEETING_READERS,
   'GET /groups/:id/meetings.ics': MEETING_READERS,
   'GET /api/v1/meetings': MEETING_READERS,
   'POST /api/v1/meetings': MEETING_WRITERS,
@@ -112,6 +117,15 @@ const EXPECTED: Record<string, typeof PUBLIC | Role[]> = {
   'GET /api/v1/meetings/:id/actions': MEETING_READERS,
   'POST /api/v1/meetings/:id/actions': MEETING_WRITERS,
   'PATCH /api/v1/meetings/:id/actions/:actionId': ACTION_UPDATERS,
+  'GET /escalations': ESCALATION_READERS,
+  'GET /escalations/new': ESCALATION_RAISERS,
+  'POST /escalations': ESCALATION_RAISERS,
+  'GET /escalations/:id': ESCALATION_READERS,
+  'POST /escalations/:id/status': ESCALATION_RESPONDERS,
+  'GET /api/v1/escalations': ESCALATION_READERS,
+  'POST /api/v1/escalations': ESCALATION_RAISERS,
+  'GET /api/v1/escalations/:id': ESCALATION_READERS,
+  'POST /api/v1/escalations/:id/status': ESCALATION_RESPONDERS,
   'GET /users': ADMIN,
   'GET /users/new': ADMIN,
   'POST /users': ADMIN,

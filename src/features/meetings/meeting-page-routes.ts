@@ -5,6 +5,7 @@ import { contextOf, idParam } from '../../platform/http/context.ts';
 import type { FieldError } from '../../platform/http/errors.ts';
 import { formInput, submitForm } from '../../platform/http/forms.ts';
 import type { PageRenderer } from '../../platform/views/page.ts';
+import { escalationLabels } from './escalations-routes.ts';
 import { labels } from './labels.ts';
 import { ATTENDANCE } from './rules.ts';
 import { actionInput, agendaItemInput, attendanceInput, decisionInput } from './schemas.ts';
@@ -64,6 +65,7 @@ export function registerMeetingPage(app: FastifyInstance, { page, meetings }: De
         ...extra,
         dateFields: ['dueOn'],
         ...labels,
+        ...escalationLabels,
       },
       status,
     );

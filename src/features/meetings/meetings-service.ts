@@ -7,7 +7,10 @@ import { HttpError, invalid, notFound } from '../../platform/http/errors.ts';
 import { decodeCursor, toPage } from '../../platform/http/pagination.ts';
 import type { PartnershipService } from '../partnership/service.ts';
 import * as actionsRepo from './actions-repo.ts';
+import { ageInDays } from './escalation-rules.ts';
+import * as escalationsRepo from './escalations-repo.ts';
 import * as repo from './meetings-repo.ts';
+import { meetingPack } from './pack.ts';
 import { type Attendance, endsAfterStart, isOverdue, quoracy, STANDING_ITEM } from './rules.ts';
 import type { AgendaItemInput, MeetingInput, MeetingPatch } from './schemas.ts';
 
@@ -31,7 +34,7 @@ export function createMeetingsService(db: Database, partnership: PartnershipServ
     return meeting;
   }
 
-  return {
+  const service = {
     async list(
       scope: Scope,
       query: { groupId?: string; when?: 'coming' | 'past'; after?: string; limit: number },
@@ -60,6 +63,16 @@ export function createMeetingsService(db: Database, partnership: PartnershipServ
         actionsRepo.listActions(db, ctx.partnershipId, { meetingId: id, after: null, limit: 500 }),
         repo.previousMeeting(db, ctx.partnershipId, meeting),
       ]);
+      const [raisedHere, openAtMeeting, answeredSince] = await Promise.all([
+        escalationsRepo.listEscalations(db, ctx.partnershipId, { meetingId: id, after: null, limit: 50 }),
+        // An executive meeting lists what is open at its date and what was answered since the last one.
+        group.type === 'executive'
+          ? escalationsRepo.openOnDay(db, ctx.partnershipId, meeting.date, 200)
+          : Promise.resolve([]),
+        group.type === 'executive'
+          ? escalationsRepo.answeredBetween(db, ctx.partnershipId, previous?.date ?? null, meeting.date, 200)
+          : Promise.resolve([]),
+      ]);
       const previousActions = previous
         ? await actionsRepo.listActions(db, ctx.partnershipId, {
             meetingId: previous.id,
@@ -82,6 +95,13 @@ export function createMeetingsService(db: Database, partnership: PartnershipServ
         decisions,
         actions: actions.map((a) => ({ ...a, overdue: isOverdue(a, today) })),
         previous,
+        raisedHere,
+        isExecutive: group.type === 'executive',
+        openAtMeeting: openAtMeeting.map((e) => ({
+          ...e,
+          ageDays: ageInDays({ ...e, respondedOn: null, closedOn: null }, meeting.date),
+        })),
+        answeredSince,
         previousActions: previousActions.map((a) => ({ ...a, overdue: isOverdue(a, today) })),
       };
     },
@@ -209,6 +229,45 @@ export function createMeetingsService(db: Database, partnership: PartnershipServ
       });
     },
 
+    /** The meeting's pack as a document model (pack.ts), for PDF and DOCX. */
+    async pack(ctx: RequestContext, id: string) {
+      const view = await service.overview(ctx, id);
+      const CAP = 500;
+      const [open, answered, groupActions] = await Promise.all([
+        view.isExecutive ? escalationsRepo.openOnDay(db, ctx.partnershipId, view.meeting.date, CAP + 1) : [],
+        view.isExecutive
+          ? escalationsRepo.answeredBetween(
+              db,
+              ctx.partnershipId,
+              view.previous?.date ?? null,
+              view.meeting.date,
+              CAP + 1,
+            )
+          : [],
+        actionsRepo.listActions(db, ctx.partnershipId, {
+          groupId: view.meeting.groupId,
+          status: 'open-or-in-progress',
+          after: null,
+          limit: CAP + 1,
+        }),
+      ]);
+      return meetingPack({
+        ...view,
+        openActions: { items: groupActions.slice(0, CAP), more: groupActions.length > CAP },
+        escalations: view.isExecutive
+          ? {
+              open: open.slice(0, CAP).map((e) => ({
+                ...e,
+                ageDays: ageInDays({ ...e, respondedOn: null, closedOn: null }, view.meeting.date),
+              })),
+              answered: answered.slice(0, CAP),
+              more: open.length > CAP || answered.length > CAP,
+            }
+          : null,
+        today: todayInLondon(),
+      });
+    },
+
     /** What a group's page shows of its meetings: the next few, the last few, and its open actions. */
     async groupSummary(ctx: RequestContext, groupId: string) {
       const now = new Date();
@@ -230,4 +289,5 @@ export function createMeetingsService(db: Database, partnership: PartnershipServ
       };
     },
   };
+  return service;
 }

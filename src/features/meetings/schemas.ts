@@ -6,6 +6,7 @@ import {
   optionalUuid,
   requiredText,
 } from '../../platform/http/validation.ts';
+import { ESCALATION_STATUSES } from './escalation-rules.ts';
 import { ACTION_STATUSES, ATTENDANCE, endsAfterStart, isClockTime, MEETING_STATUSES } from './rules.ts';
 
 const clockTime = (emptyMessage: string, label: string) =>
@@ -98,6 +99,29 @@ export const actionPatch = z
   })
   .partial();
 
+export const escalationInput = z.strictObject({
+  title: requiredText(200, 'Enter the issue in a few words', 'The issue'),
+  issue: requiredText(5_000, 'Describe the issue', 'The description'),
+  ask: requiredText(2_000, 'Say what the executive is asked to decide', 'What is asked'),
+  raisedByGroupId: optionalUuid('Select the group raising it from the list'),
+  raisedByPersonId: optionalUuid('Select the person raising it from the list'),
+  raisedByAgencyId: z.uuid({ error: 'Select the agency raising it' }),
+  raisedAtMeetingId: optionalUuid('The meeting must be one of this partnership’s'),
+  raisedOn: isoDate(
+    'Date raised must be a real date, for example 14 10 2025',
+    'Enter the date it was raised',
+  ),
+});
+
+export const escalationMove = z.strictObject({
+  to: z.enum(ESCALATION_STATUSES, { error: 'Select the new status' }),
+  onDate: isoDate('Date must be a real date, for example 14 10 2025', 'Enter the date'),
+  response: optionalText(5_000, 'Response').transform((v) => v ?? ''),
+  decision: optionalText(2_000, 'Decision').transform((v) => v ?? ''),
+});
+
+export type EscalationInput = z.output<typeof escalationInput>;
+export type EscalationMove = z.output<typeof escalationMove>;
 export type MeetingInput = z.output<typeof meetingInput>;
 export type MeetingPatch = z.output<typeof meetingPatch>;
 export type AgendaItemInput = z.output<typeof agendaItemInput>;

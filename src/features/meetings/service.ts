@@ -1,6 +1,7 @@
 import type { Database } from '../../db/database.ts';
 import type { PartnershipService } from '../partnership/service.ts';
 import { createActionsService } from './actions-service.ts';
+import { createEscalationsService } from './escalations-service.ts';
 import { createMeetingsService } from './meetings-service.ts';
 
 /** The meetings feature's operations: the only part of it other features may use. */
@@ -8,6 +9,7 @@ export function createMeetingService(db: Database, partnership: PartnershipServi
   return {
     meetings: createMeetingsService(db, partnership),
     actions: createActionsService(db),
+    escalations: createEscalationsService(db, partnership),
   };
 }
 

@@ -36,3 +36,18 @@ test('meetings are for the partners: not practitioners, young scrutineers or rev
     ['admin', 'executive', 'chair', 'member', 'data-lead'],
   );
 });
+
+test('partners read and raise escalations; the executive and business unit answer them', () => {
+  assert.deepEqual(
+    ROLES.filter((r) => can(r, 'escalations:read')),
+    ['admin', 'executive', 'chair', 'member', 'data-lead', 'scrutineer'],
+  );
+  assert.deepEqual(
+    ROLES.filter((r) => can(r, 'escalations:raise')),
+    ['admin', 'executive', 'chair', 'member'],
+  );
+  assert.deepEqual(
+    ROLES.filter((r) => can(r, 'escalations:respond')),
+    ['admin', 'executive'],
+  );
+});

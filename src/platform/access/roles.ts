@@ -43,6 +43,12 @@ export const PERMISSIONS = [
   'meetings:write',
   /** Update the progress of a group's actions (the service limits most roles to their agency's). */
   'meeting-actions:update',
+  /** See the escalation tracker: what was raised to the executive and what it decided. */
+  'escalations:read',
+  /** Raise an escalation to the executive, for a group or a partner. */
+  'escalations:raise',
+  /** Record the executive's consideration, response, decision and closing of an escalation. */
+  'escalations:respond',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -60,6 +66,11 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   'meetings:read': ['admin', 'executive', 'chair', 'member', 'data-lead', 'scrutineer'],
   'meetings:write': ['admin', 'chair'],
   'meeting-actions:update': ['admin', 'chair', 'executive', 'member', 'data-lead'],
+  // Partners see what the executive decided; any partner may raise; the executive (or the business
+  // unit on its behalf) answers.
+  'escalations:read': ['admin', 'executive', 'chair', 'member', 'data-lead', 'scrutineer'],
+  'escalations:raise': ['admin', 'executive', 'chair', 'member'],
+  'escalations:respond': ['admin', 'executive'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -1,0 +1,180 @@
+import type { Database } from '../../db/database.ts';
+import { recordAudit } from '../../platform/audit/audit.ts';
+import { todayInLondon } from '../../platform/calendar/today.ts';
+import type { RequestContext } from '../../platform/http/context.ts';
+import { HttpError, invalid, notFound } from '../../platform/http/errors.ts';
+import { decodeCursor, toPage } from '../../platform/http/pagination.ts';
+import type { PartnershipService } from '../partnership/service.ts';
+import { ageInDays, type EscalationStatus, moveProblems, nextStatuses } from './escalation-rules.ts';
+import * as repo from './escalations-repo.ts';
+import { findMeeting } from './meetings-repo.ts';
+import type { EscalationInput, EscalationMove } from './schemas.ts';
+
+type Scope = Pick<RequestContext, 'partnershipId'>;
+
+const withAge = (e: repo.Escalation, today: string) => ({ ...e, ageDays: ageInDays(e, today) });
+
+export function createEscalationsService(db: Database, partnership: PartnershipService) {
+  /** A reference to another record must be this partnership's: otherwise a field error, not a 404. */
+  async function mustExist(check: () => Promise<unknown>, field: string, message: string) {
+    try {
+      await check();
+    } catch (error) {
+      if (error instanceof HttpError && error.status === 404) return { field, message };
+      throw error;
+    }
+    return null;
+  }
+
+  async function get(scope: Scope, id: string) {
+    const escalation = await repo.findEscalation(db, scope.partnershipId, id);
+    if (!escalation) throw notFound('Escalation');
+    return withAge(escalation, todayInLondon());
+  }
+
+  return {
+    async list(
+      scope: Scope,
+      query: {
+        status?: EscalationStatus | 'unanswered';
+        groupId?: string;
+        agencyId?: string;
+        meetingId?: string;
+        q?: string;
+        after?: string;
+        limit: number;
+      },
+    ) {
+      const today = todayInLondon();
+      const rows = await repo.listEscalations(db, scope.partnershipId, {
+        ...query,
+        after: query.after ? decodeCursor(query.after) : null,
+      });
+      const page = toPage(rows, query.limit, (e) => ({ key: e.raisedOn, id: e.id }));
+      return { ...page, items: page.items.map((e) => withAge(e, today)) };
+    },
+
+    get,
+
+    /** The escalation with its dated history and the statuses it may move to. */
+    async detail(scope: Scope, id: string) {
+      const escalation = await get(scope, id);
+      const events = await repo.listEvents(db, scope.partnershipId, id);
+      return { escalation, events, next: nextStatuses(escalation.status) };
+    },
+
+    async raise(ctx: RequestContext, input: EscalationInput) {
+      const checks = await Promise.all([
+        mustExist(
+          () => partnership.partners.get(ctx, input.raisedByAgencyId),
+          'raisedByAgencyId',
+          'Select an agency of this partnership',
+        ),
+        input.raisedByGroupId
+          ? mustExist(
+              () => partnership.groups.get(ctx, input.raisedByGroupId as string),
+              'raisedByGroupId',
+              'Select a group of this partnership',
+            )
+          : null,
+        input.raisedByPersonId
+          ? mustExist(
+              () => partnership.people.get(ctx, input.raisedByPersonId as string),
+              'raisedByPersonId',
+              'Select a person of this partnership',
+            )
+          : null,
+      ]);
+      const errors = checks.filter((c) => c !== null);
+      if (input.raisedOn > todayInLondon()) {
+        errors.push({ field: 'raisedOn', message: 'The date raised can’t be in the future' });
+      }
+      if (errors.length > 0) throw invalid(errors);
+      return db.transaction(async (tx) => {
+        if (input.raisedAtMeetingId && !(await findMeeting(tx, ctx.partnershipId, input.raisedAtMeetingId))) {
+          throw invalid([
+            { field: 'raisedAtMeetingId', message: 'The meeting must be one of this partnership’s' },
+          ]);
+        }
+        await repo.lockNumbers(tx, ctx.partnershipId);
+        const id = await repo.insertEscalation(tx, ctx.partnershipId, input);
+        await repo.addEvent(tx, ctx.partnershipId, id, {
+          onDate: input.raisedOn,
+          fromStatus: null,
+          toStatus: 'open',
+          note: 'Raised to the executive',
+          actorLabel: ctx.actor.label,
+        });
+        const created = (await repo.findEscalation(tx, ctx.partnershipId, id)) as repo.Escalation;
+        await recordAudit(tx, ctx.actor, {
+          partnershipId: ctx.partnershipId,
+          action: 'escalation.created',
+          entityType: 'escalation',
+          entityId: id,
+          after: created,
+        });
+        return created;
+      });
+    },
+
+    /**
+     * Moves an escalation on (considered, responded with a response and decision, closed), dating the
+     * step, keeping it in the history and the audit log. A closed one, a backward move or a response
+     * without words is refused and nothing changes.
+     */
+    async move(ctx: RequestContext, id: string, move: EscalationMove) {
+      return db.transaction(async (tx) => {
+        await tx.query('SELECT 1 FROM escalations WHERE partnership_id = $1 AND id = $2 FOR UPDATE', [
+          ctx.partnershipId,
+          id,
+        ]);
+        const before = await repo.findEscalation(tx, ctx.partnershipId, id);
+        if (!before) throw notFound('Escalation');
+        const problems = moveProblems(before, move, todayInLondon());
+        if (problems.length > 0) throw invalid(problems);
+        await repo.moveEscalation(tx, ctx.partnershipId, id, move);
+        await repo.addEvent(tx, ctx.partnershipId, id, {
+          onDate: move.onDate,
+          fromStatus: before.status,
+          toStatus: move.to,
+          note: [move.response, move.decision].filter(Boolean).join('\n\n'),
+          actorLabel: ctx.actor.label,
+        });
+        const after = (await repo.findEscalation(tx, ctx.partnershipId, id)) as repo.Escalation;
+        await recordAudit(tx, ctx.actor, {
+          partnershipId: ctx.partnershipId,
+          action: 'escalation.status-changed',
+          entityType: 'escalation',
+          entityId: id,
+          before: { status: before.status, response: before.response, decision: before.decision },
+          after: {
+            status: after.status,
+            onDate: move.onDate,
+            response: after.response,
+            decision: after.decision,
+          },
+        });
+        return after;
+      });
+    },
+
+    /**
+     * What an executive meeting's pack lists: escalations open on its date (oldest first) and those
+     * answered since the group's previous meeting. Capped at 500 each; `more` says when there were more.
+     */
+    async forPack(scope: Scope, day: string, previousDay: string | null) {
+      const CAP = 500;
+      const [open, answered] = await Promise.all([
+        repo.openOnDay(db, scope.partnershipId, day, CAP + 1),
+        repo.answeredBetween(db, scope.partnershipId, previousDay, day, CAP + 1),
+      ]);
+      return {
+        open: open
+          .slice(0, CAP)
+          .map((e) => ({ ...e, ageDays: ageInDays({ ...e, respondedOn: null, closedOn: null }, day) })),
+        answered: answered.slice(0, CAP).map((e) => withAge(e, day)),
+        more: open.length > CAP || answered.length > CAP,
+      };
+    },
+  };
+}
