@@ -64,6 +64,19 @@ export type DemoPartnership = {
     /** When the executive responded (and what it said), if it has. */
     response?: { inDays: number; response: string; decision: string; closedInDays?: number };
   }[];
+  /** Emerging risks, dated from the day the demo is loaded; agencies and people are keys. */
+  risks: {
+    title: string;
+    description: string;
+    agency: string;
+    person?: string;
+    raisedInDays: number;
+    partners: string[];
+    response: string;
+    owner?: string;
+    status: 'open' | 'managed' | 'closed';
+    reviewInDays?: number;
+  }[];
   /** One account per role: `<role>@demo.example`, agency key. */
   accounts: { role: Role; name: string; agency: string }[];
 };

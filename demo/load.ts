@@ -122,6 +122,7 @@ export async function insertDemo(
   }
   await insertMeetings(tx, partnershipId, demo, personIds, groupIds);
   await insertEscalations(tx, partnershipId, demo, { agencyIds, personIds, groupIds });
+  await insertRisks(tx, partnershipId, demo, { agencyIds, personIds });
   for (const account of demo.accounts) {
     await tx.query(
       `INSERT INTO users (partnership_id, agency_id, email, name, role, password_hash, is_demo)
@@ -265,6 +266,43 @@ async function insertEscalations(
          VALUES ($1, $2, $3, $4, $5, $6, $7)`,
         [partnershipId, (row as { id: string }).id, onDate, from, to, note, SYSTEM.label],
       );
+    }
+  }
+}
+
+/** The demo's risks, numbered RISK-1 … in the order given, with the partners each affects. */
+async function insertRisks(
+  tx: Queryable,
+  partnershipId: string,
+  demo: DemoPartnership,
+  ids: { agencyIds: Map<string, string>; personIds: Map<string, string> },
+) {
+  const today = todayInLondon();
+  for (const [index, r] of demo.risks.entries()) {
+    const [row] = await tx.query<{ id: string }>(
+      `INSERT INTO risks (partnership_id, number, title, description, raised_by_agency_id, raised_by_person_id,
+         raised_on, response, owner_person_id, status, review_on)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+      [
+        partnershipId,
+        index + 1,
+        r.title,
+        r.description,
+        need(ids.agencyIds, r.agency),
+        r.person ? need(ids.personIds, r.person) : null,
+        addDays(today, r.raisedInDays),
+        r.response,
+        r.owner ? need(ids.personIds, r.owner) : null,
+        r.status,
+        r.reviewInDays === undefined ? null : addDays(today, r.reviewInDays),
+      ],
+    );
+    for (const agency of r.partners) {
+      await tx.query('INSERT INTO risk_partners (partnership_id, risk_id, agency_id) VALUES ($1, $2, $3)', [
+        partnershipId,
+        (row as { id: string }).id,
+        need(ids.agencyIds, agency),
+      ]);
     }
   }
 }

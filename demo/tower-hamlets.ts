@@ -665,6 +665,35 @@ export const towerHamlets: DemoPartnership = {
     },
   ],
 
+  // Kept as the fortnightly risk meetings of the pandemic years kept them.
+  risks: [
+    {
+      title: 'Fewer children seen face to face by universal services',
+      description:
+        'Health visiting and school nursing contacts moved to video and phone, so fewer children are seen ' +
+        'in person and signs of harm may be missed.',
+      agency: 'icb',
+      person: 'icb-desnurse',
+      raisedInDays: -40,
+      partners: ['icb', 'gpcg', 'la'],
+      response: 'Face-to-face visits kept for every child on a plan and every new birth.',
+      owner: 'icb-desnurse',
+      status: 'managed',
+      reviewInDays: -2,
+    },
+    {
+      title: 'Domestic abuse notifications rising',
+      description:
+        'Police notifications to schools of domestic abuse incidents rose for three months running.',
+      agency: 'police',
+      raisedInDays: -14,
+      partners: ['police', 'schools', 'la'],
+      response: '',
+      status: 'open',
+      reviewInDays: 12,
+    },
+  ],
+
   accounts: [
     { role: 'operator', name: 'Ian Feltham', agency: 'la' },
     { role: 'admin', name: 'Tariq Mahmood', agency: 'la' },

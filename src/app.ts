@@ -37,6 +37,7 @@ const NAVIGATION: NavItem[] = [
   { href: '/groups', text: 'Groups', permission: 'structure:read' },
   { href: '/meetings', text: 'Meetings', permission: 'meetings:read' },
   { href: '/escalations', text: 'Escalations', permission: 'escalations:read' },
+  { href: '/risks', text: 'Risks', permission: 'risks:read' },
   { href: '/users', text: 'Users', permission: 'users:manage' },
   { href: '/audit', text: 'Audit log', permission: 'audit:read' },
   { href: '/partnerships', text: 'Partnerships', permission: 'partnerships:manage' },

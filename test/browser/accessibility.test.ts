@@ -30,6 +30,7 @@ const ROTA = '/structure/chair-rota/new';
 const TURN = 'Add a turn as executive chair';
 const BOARD = '/structure/boards/new';
 const CHANGE = /^Change /;
+const RISK = 'Fewer children seen face to face by universal services';
 
 /** Opens a path, then follows links (or links styled as buttons) by their accessible names. */
 const go =
@@ -201,6 +202,22 @@ const PAGES: Row[] = [
     reach: go('admin', '/escalations', 'School attendance officers and the neglect strategy'),
     h1: /^School attendance officers and the neglect strategy Closed$/,
   },
+  { page: 'emerging risks', reach: go('admin', '/risks'), h1: 'Emerging risks' },
+  { page: 'record a risk', reach: go('admin', '/risks/new'), h1: 'Record an emerging risk' },
+  {
+    page: 'record a risk, errors',
+    reach: sendEmpty(go('admin', '/risks/new'), 'Save risk'),
+    h1: 'Record an emerging risk',
+    status: 400,
+  },
+  { page: 'a risk', reach: go('admin', '/risks', RISK), h1: RISK },
+  {
+    page: 'a risk, escalation errors',
+    reach: sendEmpty(go('admin', '/risks', RISK), 'Escalate'),
+    h1: RISK,
+    status: 400,
+  },
+  { page: 'change a risk', reach: go('admin', '/risks', RISK, 'Change the risk'), h1: 'Change RISK-1' },
   { page: 'users', reach: go('admin', '/users'), h1: 'Users' },
   { page: 'invite a user', reach: go('admin', '/users/new'), h1: 'Invite a user' },
   {

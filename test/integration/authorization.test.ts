@@ -19,6 +19,8 @@ const ACTION_UPDATERS: Role[] = ['admin', 'executive', 'chair', 'member', 'data-
 const ESCALATION_READERS: Role[] = ['admin', 'executive', 'chair', 'member', 'data-lead', 'scrutineer'];
 const ESCALATION_RAISERS: Role[] = ['admin', 'executive', 'chair', 'member'];
 const ESCALATION_RESPONDERS: Role[] = ['admin', 'executive'];
+const RISK_READERS: Role[] = ['admin', 'executive', 'chair', 'member', 'data-lead', 'scrutineer'];
+const RISK_WRITERS: Role[] = ['admin', 'executive', 'chair', 'member'];
 
 const EXPECTED: Record<string, typeof PUBLIC | Role[]> = {
   'GET /health': PUBLIC,
@@ -126,6 +128,18 @@ const EXPECTED: Record<string, typeof PUBLIC | Role[]> = {
   'POST /api/v1/escalations': ESCALATION_RAISERS,
   'GET /api/v1/escalations/:id': ESCALATION_READERS,
   'POST /api/v1/escalations/:id/status': ESCALATION_RESPONDERS,
+  'GET /risks': RISK_READERS,
+  'GET /risks/new': RISK_WRITERS,
+  'POST /risks': RISK_WRITERS,
+  'GET /risks/:id': RISK_READERS,
+  'GET /risks/:id/edit': RISK_WRITERS,
+  'POST /risks/:id': RISK_WRITERS,
+  'POST /risks/:id/escalate': RISK_WRITERS,
+  'GET /api/v1/risks': RISK_READERS,
+  'POST /api/v1/risks': RISK_WRITERS,
+  'GET /api/v1/risks/:id': RISK_READERS,
+  'PUT /api/v1/risks/:id': RISK_WRITERS,
+  'POST /api/v1/risks/:id/escalate': RISK_WRITERS,
   'GET /users': ADMIN,
   'GET /users/new': ADMIN,
   'POST /users': ADMIN,

@@ -1,4 +1,4 @@
-import type { Database } from '../../db/database.ts';
+import type { Database, Queryable } from '../../db/database.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { todayInLondon } from '../../platform/calendar/today.ts';
 import type { RequestContext } from '../../platform/http/context.ts';
@@ -11,6 +11,34 @@ import { findMeeting } from './meetings-repo.ts';
 import type { EscalationInput, EscalationMove } from './schemas.ts';
 
 type Scope = Pick<RequestContext, 'partnershipId'>;
+
+/**
+ * Adds an escalation inside the caller's transaction: numbered, with its first history step and audit
+ * entry. The caller has checked the references it can (agency, group, person); the meeting is checked here.
+ */
+export async function insertEscalation(tx: Queryable, ctx: RequestContext, input: EscalationInput) {
+  if (input.raisedAtMeetingId && !(await findMeeting(tx, ctx.partnershipId, input.raisedAtMeetingId))) {
+    throw invalid([{ field: 'raisedAtMeetingId', message: 'The meeting must be one of this partnership’s' }]);
+  }
+  await repo.lockNumbers(tx, ctx.partnershipId);
+  const id = await repo.insertEscalation(tx, ctx.partnershipId, input);
+  await repo.addEvent(tx, ctx.partnershipId, id, {
+    onDate: input.raisedOn,
+    fromStatus: null,
+    toStatus: 'open',
+    note: 'Raised to the executive',
+    actorLabel: ctx.actor.label,
+  });
+  const created = (await repo.findEscalation(tx, ctx.partnershipId, id)) as repo.Escalation;
+  await recordAudit(tx, ctx.actor, {
+    partnershipId: ctx.partnershipId,
+    action: 'escalation.created',
+    entityType: 'escalation',
+    entityId: id,
+    after: created,
+  });
+  return created;
+}
 
 const withAge = (e: repo.Escalation, today: string) => ({ ...e, ageDays: ageInDays(e, today) });
 
@@ -90,31 +118,7 @@ export function createEscalationsService(db: Database, partnership: PartnershipS
         errors.push({ field: 'raisedOn', message: 'The date raised can’t be in the future' });
       }
       if (errors.length > 0) throw invalid(errors);
-      return db.transaction(async (tx) => {
-        if (input.raisedAtMeetingId && !(await findMeeting(tx, ctx.partnershipId, input.raisedAtMeetingId))) {
-          throw invalid([
-            { field: 'raisedAtMeetingId', message: 'The meeting must be one of this partnership’s' },
-          ]);
-        }
-        await repo.lockNumbers(tx, ctx.partnershipId);
-        const id = await repo.insertEscalation(tx, ctx.partnershipId, input);
-        await repo.addEvent(tx, ctx.partnershipId, id, {
-          onDate: input.raisedOn,
-          fromStatus: null,
-          toStatus: 'open',
-          note: 'Raised to the executive',
-          actorLabel: ctx.actor.label,
-        });
-        const created = (await repo.findEscalation(tx, ctx.partnershipId, id)) as repo.Escalation;
-        await recordAudit(tx, ctx.actor, {
-          partnershipId: ctx.partnershipId,
-          action: 'escalation.created',
-          entityType: 'escalation',
-          entityId: id,
-          after: created,
-        });
-        return created;
-      });
+      return db.transaction((tx) => insertEscalation(tx, ctx, input));
     },
 
     /**

@@ -9,6 +9,8 @@ import { registerMeetingPage } from './meeting-page-routes.ts';
 import { registerMeetingsApi } from './meetings-api.ts';
 import { registerMeetingPages } from './meetings-routes.ts';
 import { registerPackRoutes } from './pack-routes.ts';
+import { registerRisksApi } from './risks-api.ts';
+import { registerRiskPages } from './risks-routes.ts';
 import type { MeetingService } from './service.ts';
 
 export { groupMeetingsSection } from './meetings-routes.ts';
@@ -25,4 +27,6 @@ export function registerMeetingRoutes(
   registerMeetingsApi(app, deps);
   registerEscalationPages(app, deps);
   registerEscalationsApi(app, deps);
+  registerRiskPages(app, deps);
+  registerRisksApi(app, deps);
 }

@@ -7,6 +7,7 @@ import {
   requiredText,
 } from '../../platform/http/validation.ts';
 import { ESCALATION_STATUSES } from './escalation-rules.ts';
+import { RISK_STATUSES } from './risk-rules.ts';
 import { ACTION_STATUSES, ATTENDANCE, endsAfterStart, isClockTime, MEETING_STATUSES } from './rules.ts';
 
 const clockTime = (emptyMessage: string, label: string) =>
@@ -120,6 +121,38 @@ export const escalationMove = z.strictObject({
   decision: optionalText(2_000, 'Decision').transform((v) => v ?? ''),
 });
 
+/** One id or many (a form's checkboxes send one value or several): always a list. */
+const idList = (message: string) =>
+  z
+    .union([
+      z.literal('').transform(() => []),
+      z.uuid({ error: message }).transform((v) => [v]),
+      z.array(z.uuid({ error: message })).max(200),
+    ])
+    .optional()
+    .transform((v) => [...new Set(v ?? [])]);
+
+export const riskInput = z.strictObject({
+  title: requiredText(200, 'Enter the risk in a few words', 'The risk'),
+  description: requiredText(5_000, 'Describe the risk', 'The description'),
+  raisedByAgencyId: z.uuid({ error: 'Select the agency raising it' }),
+  raisedByPersonId: optionalUuid('Select the person raising it from the list'),
+  raisedOn: isoDate(
+    'Date raised must be a real date, for example 14 10 2025',
+    'Enter the date it was raised',
+  ),
+  partnerIds: idList('Select the partners affected from the list'),
+  response: optionalText(5_000, 'Response').transform((v) => v ?? ''),
+  ownerPersonId: optionalUuid('Select the owner from the list'),
+  status: z.enum(RISK_STATUSES, { error: 'Select the status' }).default('open'),
+  reviewOn: optionalIsoDate('Review date must be a real date, for example 30 11 2025'),
+});
+
+export const riskEscalation = z.strictObject({
+  ask: requiredText(2_000, 'Say what the executive is asked to decide', 'What is asked'),
+});
+
+export type RiskInput = z.output<typeof riskInput>;
 export type EscalationInput = z.output<typeof escalationInput>;
 export type EscalationMove = z.output<typeof escalationMove>;
 export type MeetingInput = z.output<typeof meetingInput>;

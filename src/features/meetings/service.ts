@@ -3,6 +3,7 @@ import type { PartnershipService } from '../partnership/service.ts';
 import { createActionsService } from './actions-service.ts';
 import { createEscalationsService } from './escalations-service.ts';
 import { createMeetingsService } from './meetings-service.ts';
+import { createRisksService } from './risks-service.ts';
 
 /** The meetings feature's operations: the only part of it other features may use. */
 export function createMeetingService(db: Database, partnership: PartnershipService) {
@@ -10,6 +11,7 @@ export function createMeetingService(db: Database, partnership: PartnershipServi
     meetings: createMeetingsService(db, partnership),
     actions: createActionsService(db),
     escalations: createEscalationsService(db, partnership),
+    risks: createRisksService(db, partnership),
   };
 }
 

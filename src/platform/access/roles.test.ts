@@ -51,3 +51,14 @@ test('partners read and raise escalations; the executive and business unit answe
     ['admin', 'executive'],
   );
 });
+
+test('partners read and raise risks; data leads and scrutineers only read them', () => {
+  assert.deepEqual(
+    ROLES.filter((r) => can(r, 'risks:read')),
+    ['admin', 'executive', 'chair', 'member', 'data-lead', 'scrutineer'],
+  );
+  assert.deepEqual(
+    ROLES.filter((r) => can(r, 'risks:write')),
+    ['admin', 'executive', 'chair', 'member'],
+  );
+});

@@ -49,6 +49,10 @@ export const PERMISSIONS = [
   'escalations:raise',
   /** Record the executive's consideration, response, decision and closing of an escalation. */
   'escalations:respond',
+  /** See the emerging-risks log. */
+  'risks:read',
+  /** Raise and update emerging risks, and escalate them to the executive. */
+  'risks:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -71,6 +75,9 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   'escalations:read': ['admin', 'executive', 'chair', 'member', 'data-lead', 'scrutineer'],
   'escalations:raise': ['admin', 'executive', 'chair', 'member'],
   'escalations:respond': ['admin', 'executive'],
+  // Risks are raised by partners, as at the fortnightly risk meetings.
+  'risks:read': ['admin', 'executive', 'chair', 'member', 'data-lead', 'scrutineer'],
+  'risks:write': ['admin', 'executive', 'chair', 'member'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

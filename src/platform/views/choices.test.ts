@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { selectOptions, toChoices } from './choices.ts';
+import { checkedIn, selectOptions, toChoices } from './choices.ts';
 
 test('rows become choices, with an optional detail in brackets', () => {
   const rows = [
@@ -32,4 +32,23 @@ test('options are escaped, the chosen one is selected, and a blank first option 
       '<option value="2&quot;" selected>O&#39;Neil</option>',
   );
   assert.equal(String(selectOptions([{ value: '1', text: 'A' }], null)), '<option value="1">A</option>');
+});
+
+test('checkbox items are ticked from one value or a list', () => {
+  const choices = [
+    { value: 'a', text: 'A' },
+    { value: 'b', text: 'B' },
+  ];
+  assert.deepEqual(
+    checkedIn(choices, ['b']).map((c) => c.checked),
+    [false, true],
+  );
+  assert.deepEqual(
+    checkedIn(choices, 'a').map((c) => c.checked),
+    [true, false],
+  );
+  assert.deepEqual(
+    checkedIn(choices, undefined).map((c) => c.checked),
+    [false, false],
+  );
 });

@@ -22,6 +22,12 @@ export function toChoices(
   });
 }
 
+/** Choices as GOV.UK checkbox items, ticked where their value is among those given (one or a list). */
+export function checkedIn(choices: readonly Choice[], chosen: unknown): (Choice & { checked: boolean })[] {
+  const values = new Set((Array.isArray(chosen) ? chosen : chosen ? [chosen] : []).map(String));
+  return choices.map((c) => ({ ...c, checked: values.has(c.value) }));
+}
+
 const escapeHtml = (text: string) =>
   text.replace(
     /[&<>"']/g,

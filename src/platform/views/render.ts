@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import nunjucks from 'nunjucks';
 import { dateParts } from '../http/forms.ts';
-import { selectOptions, toChoices } from './choices.ts';
+import { checkedIn, selectOptions, toChoices } from './choices.ts';
 
 const require = createRequire(import.meta.url);
 export const GOVUK_DIST = path.join(path.dirname(require.resolve('govuk-frontend/package.json')), 'dist');
@@ -26,6 +26,7 @@ export function createRenderer(options: { watch?: boolean } = {}): Renderer {
   env.addFilter('dateTime', formatDateTime);
   env.addFilter('fieldError', fieldError);
   env.addFilter('choices', toChoices);
+  env.addFilter('checkedIn', checkedIn);
   env.addGlobal('dateInputItems', dateInputItems);
   env.addGlobal('selectOptions', selectOptions);
   return { render: (template, context) => env.render(template, context) };
