@@ -8,6 +8,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { registerHomeRoutes } from './features/home/routes.ts';
+import { meetingReminders } from './features/meetings/reminders.ts';
 import { groupMeetingsSection, registerMeetingRoutes } from './features/meetings/routes.ts';
 import { createMeetingService } from './features/meetings/service.ts';
 import { registerPartnershipRoutes } from './features/partnership/routes.ts';
@@ -19,11 +20,14 @@ import { registerAuthRoutes } from './platform/auth/routes.ts';
 import { registerHealthRoutes } from './platform/health/routes.ts';
 import { installHttpPipeline } from './platform/http/plugin.ts';
 import type { RegisteredRoute } from './platform/http/route-config.ts';
+import { createNotifier, type Notifier } from './platform/notify/notifier.ts';
+import { registerNotifyRoutes } from './platform/notify/routes.ts';
 import { createPageRenderer, type NavItem } from './platform/views/page.ts';
 import { createRenderer, GOVUK_DIST } from './platform/views/render.ts';
 
 export type AppOptions = {
-  config: Pick<Config, 'env' | 'sessionSecret' | 'logLevel'>;
+  config: Pick<Config, 'env' | 'sessionSecret' | 'logLevel'> &
+    Partial<Pick<Config, 'smtpUrl' | 'mailFrom' | 'siteUrl'>>;
   db: Database;
   /** Slows repeated failed sign-ins; tests of other things turn it off. */
   signInSlowdown?: boolean;
@@ -40,6 +44,7 @@ const NAVIGATION: NavItem[] = [
   { href: '/risks', text: 'Risks', permission: 'risks:read' },
   { href: '/users', text: 'Users', permission: 'users:manage' },
   { href: '/audit', text: 'Audit log', permission: 'audit:read' },
+  { href: '/emails', text: 'E-mails', permission: 'emails:read' },
   { href: '/partnerships', text: 'Partnerships', permission: 'partnerships:manage' },
 ];
 
@@ -48,7 +53,7 @@ const STATIC_PREFIXES = ['/assets/', '/stylesheets/', '/javascripts/', '/public/
 /** The one place that wires the platform and every feature together. */
 export async function buildApp(
   options: AppOptions,
-): Promise<{ app: FastifyInstance; routes: RegisteredRoute[] }> {
+): Promise<{ app: FastifyInstance; routes: RegisteredRoute[]; notifier: Notifier }> {
   const { config, db } = options;
   const production = config.env === 'production';
   const app = Fastify({
@@ -118,6 +123,12 @@ export async function buildApp(
 
   const partnership = createPartnershipService(db);
   const meetings = createMeetingService(db, partnership);
+  const notifier = createNotifier(db, {
+    smtpUrl: config.smtpUrl,
+    from: config.mailFrom ?? 'Safeguarding Partnership Hub <no-reply@localhost>',
+    log: (line, fields) => app.log.info(fields ?? {}, line),
+  });
+  notifier.addReminderSource(meetingReminders(db, config.siteUrl ?? 'http://localhost:3000'));
 
   registerHealthRoutes(app, { db });
   registerAuthRoutes(app, { auth, page, secureCookies: production });
@@ -127,6 +138,8 @@ export async function buildApp(
   registerPartnershipRoutes(app, { page, partnership, groupSections: [groupMeetingsSection(meetings)] });
   registerMeetingRoutes(app, { page, partnership, meetings });
 
+  registerNotifyRoutes(app, { db, page });
+
   await app.ready();
-  return { app, routes: registry };
+  return { app, routes: registry, notifier };
 }

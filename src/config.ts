@@ -13,6 +13,11 @@ export type Config = {
   sessionSecret: string;
   seedDemo: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** smtp:// or smtps:// server for e-mail; without it messages are logged and kept for admins. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** The address people use to reach the service, for links in e-mails. */
+  siteUrl: string;
 };
 
 const booleanText = z
@@ -38,6 +43,21 @@ const schema = z.object({
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SEED_DEMO: booleanText.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SMTP_URL: z
+    .string()
+    .regex(
+      /^smtps?:\/\/[^\s]+$/,
+      'must be an smtp:// or smtps:// address, like smtp://user:password@mail.example:587',
+    )
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Safeguarding Partnership Hub <no-reply@localhost>'),
+  SITE_URL: z
+    .string()
+    .regex(
+      /^https?:\/\/[^\s/]+(:\d+)?$/,
+      'must be the service’s address without a path, like https://hub.example.gov.uk',
+    )
+    .optional(),
 });
 
 export class ConfigError extends Error {
@@ -80,6 +100,9 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     // Demo data is loaded by default only on the embedded database, never on a server unless asked.
     seedDemo: values.SEED_DEMO ?? (values.DATABASE_URL === undefined && values.NODE_ENV !== 'production'),
     logLevel: values.LOG_LEVEL,
+    smtpUrl: values.SMTP_URL,
+    mailFrom: values.MAIL_FROM,
+    siteUrl: values.SITE_URL ?? `http://localhost:${values.PORT}`,
   };
 }
 

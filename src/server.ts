@@ -23,12 +23,13 @@ async function main() {
     throw error;
   }
 
-  const { app } = await buildApp({ config, db });
+  const { app, notifier } = await buildApp({ config, db });
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     app.log.info({ signal }, 'stopping: finishing requests in flight');
+    await notifier.stop();
     await app.close();
     await db.close();
     process.exit(0);
@@ -37,8 +38,9 @@ async function main() {
   process.on('SIGINT', () => void stop('SIGINT'));
 
   await app.listen({ port: config.port, host: config.host });
+  notifier.start();
   app.log.info(
-    { database: db.engine, demo: config.seedDemo },
+    { database: db.engine, demo: config.seedDemo, email: config.smtpUrl ? 'smtp' : 'logged only' },
     `service ready on http://localhost:${config.port}`,
   );
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/app.ts';
 import type { RegisteredRoute } from '../../src/platform/http/route-config.ts';
+import type { Notifier } from '../../src/platform/notify/notifier.ts';
 import { type TestDatabase, testDatabase } from './database.ts';
 
 export const DEMO_PASSWORD = 'demo-password-only';
@@ -9,13 +10,22 @@ export type TestApp = {
   app: FastifyInstance;
   db: TestDatabase;
   routes: RegisteredRoute[];
+  notifier: Notifier;
   close(): Promise<void>;
 };
 
-export async function testApp(options: { signInSlowdown?: boolean } = {}): Promise<TestApp> {
+export async function testApp(
+  options: { signInSlowdown?: boolean; smtpUrl?: string } = {},
+): Promise<TestApp> {
   const db = await testDatabase();
-  const { app, routes } = await buildApp({
-    config: { env: 'test', sessionSecret: 'test-secret-test-secret-test-secret', logLevel: 'silent' },
+  const { app, routes, notifier } = await buildApp({
+    config: {
+      env: 'test',
+      sessionSecret: 'test-secret-test-secret-test-secret',
+      logLevel: 'silent',
+      smtpUrl: options.smtpUrl,
+      siteUrl: 'https://hub.test',
+    },
     db,
     signInSlowdown: options.signInSlowdown ?? false,
   });
@@ -23,7 +33,9 @@ export async function testApp(options: { signInSlowdown?: boolean } = {}): Promi
     app,
     db,
     routes,
+    notifier,
     async close() {
+      await notifier.stop();
       await app.close();
       await db.destroy();
     },

@@ -35,6 +35,8 @@ const EXPECTED: Record<string, typeof PUBLIC | Role[]> = {
   'GET /api/docs': PUBLIC,
   'GET /sign-out': ANY,
   'GET /account': ANY,
+  'POST /account/email': ANY,
+  'GET /emails': ADMIN,
   'POST /account/tokens/:tokenId/revoke': ANY,
   'GET /audit': AUDITORS,
   'GET /api/v1/audit': AUDITORS,

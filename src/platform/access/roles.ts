@@ -49,6 +49,8 @@ export const PERMISSIONS = [
   'escalations:raise',
   /** Record the executive's consideration, response, decision and closing of an escalation. */
   'escalations:respond',
+  /** See the e-mails the service sent or logged for the partnership. */
+  'emails:read',
   /** See the emerging-risks log. */
   'risks:read',
   /** Raise and update emerging risks, and escalate them to the executive. */
@@ -75,6 +77,7 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   'escalations:read': ['admin', 'executive', 'chair', 'member', 'data-lead', 'scrutineer'],
   'escalations:raise': ['admin', 'executive', 'chair', 'member'],
   'escalations:respond': ['admin', 'executive'],
+  'emails:read': ['admin'],
   // Risks are raised by partners, as at the fortnightly risk meetings.
   'risks:read': ['admin', 'executive', 'chair', 'member', 'data-lead', 'scrutineer'],
   'risks:write': ['admin', 'executive', 'chair', 'member'],

@@ -139,6 +139,36 @@ export function createAuthService(db: Database, options: { slowdown?: boolean } 
       return (await repo.listApiTokens(db, userId)).map((t) => ({ ...t, status: tokenStatus(t, now) }));
     },
 
+    /** Whether the user's e-mails come as they happen or in one daily digest. */
+    async emailFrequency(userId: string): Promise<'immediate' | 'daily'> {
+      const rows = await db.query<{ f: 'immediate' | 'daily' }>(
+        'SELECT email_frequency AS f FROM users WHERE id = $1',
+        [userId],
+      );
+      return rows[0]?.f ?? 'immediate';
+    },
+
+    async setEmailFrequency(user: CurrentUser, frequency: 'immediate' | 'daily', actor: Actor) {
+      await db.transaction(async (tx) => {
+        const [before] = await tx.query<{ f: string }>(
+          'SELECT email_frequency AS f FROM users WHERE id = $1 FOR UPDATE',
+          [user.id],
+        );
+        await tx.query('UPDATE users SET email_frequency = $2, updated_at = now() WHERE id = $1', [
+          user.id,
+          frequency,
+        ]);
+        await recordAudit(tx, actor, {
+          partnershipId: user.partnershipId,
+          action: 'user.email-frequency-changed',
+          entityType: 'user',
+          entityId: user.id,
+          before: { emailFrequency: before?.f },
+          after: { emailFrequency: frequency },
+        });
+      });
+    },
+
     async revokeApiToken(user: CurrentUser, tokenId: string, actor: Actor) {
       return db.transaction(async (tx) => {
         const revoked = await repo.revokeApiToken(tx, user.id, tokenId);

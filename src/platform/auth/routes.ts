@@ -10,6 +10,8 @@ import { SESSION_ABSOLUTE_HOURS } from './session-rules.ts';
 
 type Deps = { auth: AuthService; page: PageRenderer; secureCookies: boolean };
 
+const emailFrequencyForm = z.object({ emailFrequency: z.enum(['immediate', 'daily']) });
+
 const actorOf = (user: { id: string; email: string }, requestId: string) => ({
   userId: user.id,
   label: user.email,
@@ -91,8 +93,39 @@ export function registerAuthRoutes(app: FastifyInstance, { auth, page, secureCoo
 
   app.get('/account', { config: { access: 'signed-in' } }, async (request, reply) => {
     const user = request.user as NonNullable<typeof request.user>;
-    const tokens = await auth.listApiTokens(user.id);
-    return page(request, reply, 'auth/views/account.njk', { title: 'Your account', tokens });
+    const [tokens, emailFrequency] = await Promise.all([
+      auth.listApiTokens(user.id),
+      auth.emailFrequency(user.id),
+    ]);
+    const q = request.query as Record<string, unknown>;
+    return page(request, reply, 'auth/views/account.njk', {
+      title: 'Your account',
+      tokens,
+      emailFrequency,
+      flash: q.email ? 'E-mail choice saved' : undefined,
+    });
+  });
+
+  app.post('/account/email', { config: { access: 'signed-in' } }, async (request, reply) => {
+    const user = request.user as NonNullable<typeof request.user>;
+    const parsed = emailFrequencyForm.safeParse(request.body);
+    if (!parsed.success) {
+      const tokens = await auth.listApiTokens(user.id);
+      return page(
+        request,
+        reply,
+        'auth/views/account.njk',
+        {
+          title: 'Your account',
+          tokens,
+          emailFrequency: null,
+          errors: [{ field: 'emailFrequency', message: 'Choose how you want to get e-mails' }],
+        },
+        400,
+      );
+    }
+    await auth.setEmailFrequency(user, parsed.data.emailFrequency, actorOf(user, request.id));
+    return reply.redirect('/account?email=1', 303);
   });
 
   app.post('/account/tokens/:tokenId/revoke', { config: { access: 'signed-in' } }, async (request, reply) => {

@@ -1,0 +1,226 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { todayInLondon } from '../../src/platform/calendar/today.ts';
+import { apiToken, Browser, bearer, type TestApp, testApp } from '../helpers/app.ts';
+import { startSmtp } from '../helpers/smtp.ts';
+
+let smtp: Awaited<ReturnType<typeof startSmtp>>;
+let t: TestApp;
+let token: string;
+before(async () => {
+  smtp = await startSmtp();
+  t = await testApp({ smtpUrl: smtp.url });
+  token = await apiToken(t.app, 'admin@demo.example');
+});
+after(async () => {
+  await t.close();
+  await smtp.close();
+});
+
+const api = (method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: unknown) =>
+  t.app.inject({
+    method,
+    url,
+    headers: bearer(token),
+    ...(payload === undefined ? {} : { payload: payload as object }),
+  });
+const today = todayInLondon();
+const days = (n: number, from = today) => {
+  const d = new Date(`${from}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+};
+/** A moment today after the day's 06:00 reminder job, and after now (so jobs made just now are due). */
+const laterToday = () => new Date(Math.max(Date.now() + 60_000, Date.parse(`${today}T12:00:00Z`)));
+const subjects = () => smtp.received.map((m) => `${m.to}: ${m.subject}`).sort();
+
+async function person(name: string, email: string) {
+  const found = (await api('GET', `/api/v1/people?q=${encodeURIComponent(name)}`)).json().items[0];
+  assert.equal((await api('PATCH', `/api/v1/people/${found.id}`, { email })).statusCode, 200);
+  return found.id as string;
+}
+
+test('reminders of actions due soon and overdue, escalations unanswered and papers due go once each', async () => {
+  const owner = await person('Tariq Mahmood', 'tariq.mahmood@hub.test');
+  const member = await person('Harriet Okafor', 'harriet.okafor@hub.test');
+  const groups = (await api('GET', '/api/v1/groups?limit=200')).json().items as {
+    id: string;
+    name: string;
+  }[];
+  const exec = groups.find((g) => g.name === 'THSCP Executive')?.id as string;
+  const forum = groups.find((g) => g.name === 'Education Safeguarding Forum')?.id as string;
+  assert.equal((await api('POST', `/api/v1/groups/${forum}/members`, { personId: member })).statusCode, 204);
+
+  const meeting = (
+    await api('POST', '/api/v1/meetings', {
+      groupId: forum,
+      date: days(5),
+      startTime: '10:00',
+      endTime: '11:00',
+      papersDueOn: days(1),
+    })
+  ).json();
+  const soon = await api('POST', `/api/v1/meetings/${meeting.id}/actions`, {
+    text: 'Share the attendance figures',
+    ownerPersonId: owner,
+    dueOn: days(5),
+  });
+  assert.equal(soon.statusCode, 201);
+  await api('POST', `/api/v1/meetings/${meeting.id}/actions`, {
+    text: 'Send the forum’s terms of reference',
+    ownerPersonId: owner,
+    dueOn: days(-2),
+  });
+  await api('POST', `/api/v1/meetings/${meeting.id}/actions`, {
+    text: 'Due in a month: no reminder yet',
+    ownerPersonId: owner,
+    dueOn: days(30),
+  });
+  // Raised before the demo Executive of 35 days ago, and still not answered.
+  const la = (await api('GET', '/api/v1/partners?q=Tower%20Hamlets')).json().items[0].id;
+  const escalation = await api('POST', '/api/v1/escalations', {
+    title: 'Thresholds for early help',
+    issue: 'Referrers are unsure of the thresholds.',
+    ask: 'Agree a shared threshold document.',
+    raisedByAgencyId: la,
+    raisedOn: days(-40),
+    raisedByGroupId: exec,
+  });
+  assert.equal(escalation.statusCode, 201, escalation.body);
+  const number = escalation.json().number;
+
+  await t.notifier.runDue(laterToday());
+  const first = subjects();
+  assert.deepEqual(
+    first.filter((s) => /hub\.test|demo\.example/.test(s)),
+    [
+      `admin@demo.example: ESC-${number} still unanswered after the Executive of ${new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${days(-35)}T00:00:00Z`))}`,
+      `harriet.okafor@hub.test: Papers due ${new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${days(1)}T00:00:00Z`))} for the Education Safeguarding Forum`,
+      'tariq.mahmood@hub.test: Action overdue: Send the forum’s terms of reference',
+      `tariq.mahmood@hub.test: Action due ${new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${days(5)}T00:00:00Z`))}: Share the attendance figures`,
+    ].sort(),
+  );
+  const due = smtp.received.find((m) => m.subject.includes('Share the attendance figures'));
+  assert.match(
+    due?.text ?? '',
+    new RegExp(`https://hub\\.test/meetings/${meeting.id}/actions/${soon.json().id}`),
+  );
+
+  // However often the jobs run, nothing is sent again.
+  await t.notifier.runDue(laterToday());
+  await t.notifier.runDue(new Date(Date.parse(`${days(1)}T12:00:00Z`)));
+  assert.deepEqual(subjects(), first);
+  const sent = await t.db.query<{ n: number }>("SELECT count(*)::int AS n FROM emails WHERE status = 'sent'");
+  assert.equal(sent[0]?.n, first.length);
+});
+
+test('someone who chose a daily digest gets one message the next morning, not one each', async () => {
+  const admin = new Browser(t.app);
+  await admin.signIn('admin@demo.example');
+  await admin.get('/account');
+  const chosen = await admin.post('/account/email', { emailFrequency: 'daily' });
+  assert.equal(chosen.statusCode, 303);
+  assert.match((await admin.get('/account')).body, /value="daily" checked/);
+
+  const la = (await api('GET', '/api/v1/partners?q=Tower%20Hamlets')).json().items[0].id;
+  for (const title of ['Youth violence hot spots', 'Private fostering awareness']) {
+    await api('POST', '/api/v1/escalations', {
+      title,
+      issue: 'x',
+      ask: 'y',
+      raisedByAgencyId: la,
+      raisedOn: days(-50),
+    });
+  }
+  const before = smtp.received.length;
+  // The day's reminders run at 06:00 and the digest at 07:00, London time.
+  const [{ at } = { at: new Date() }] = await t.db.query<{ at: Date }>(
+    "SELECT (($1::date) + time '06:30') AT TIME ZONE 'Europe/London' AS at",
+    [days(2)],
+  );
+  await t.notifier.runDue(at);
+  const held = await t.db.query<{ n: number }>("SELECT count(*)::int AS n FROM emails WHERE status = 'held'");
+  assert.equal(smtp.received.length, before, 'nothing sent at once');
+  assert.ok((held[0]?.n ?? 0) >= 2);
+
+  await t.notifier.runDue(new Date(Date.parse(`${days(2)}T12:00:00Z`)));
+  const digests = smtp.received.slice(before);
+  assert.equal(digests.length, 1, 'one digest');
+  assert.equal(digests[0]?.to, 'admin@demo.example');
+  assert.match(digests[0]?.subject ?? '', /^Your daily digest: \d+ messages$/);
+  assert.match(digests[0]?.text ?? '', /Youth violence hot spots/);
+  assert.match(digests[0]?.text ?? '', /Private fostering awareness/);
+  await t.notifier.runDue(new Date(Date.parse(`${days(3)}T12:00:00Z`)));
+  assert.equal(smtp.received.length, before + 1, 'the digest is not sent again');
+
+  const bad = await admin.post('/account/email', { emailFrequency: 'hourly' });
+  assert.equal(bad.statusCode, 400);
+  assert.match(bad.body, /href="#emailFrequency">Choose how you want to get e-mails/);
+});
+
+test('without SMTP, messages are logged and kept on the business unit’s e-mails page', async () => {
+  const plain = await testApp();
+  try {
+    const t2 = await apiToken(plain.app, 'admin@demo.example');
+    const la = (
+      await plain.app.inject({ url: '/api/v1/partners?q=Tower%20Hamlets', headers: bearer(t2) })
+    ).json().items[0].id;
+    await plain.app.inject({
+      method: 'POST',
+      url: '/api/v1/escalations',
+      headers: bearer(t2),
+      payload: { title: 'Logged, not sent', issue: 'x', ask: 'y', raisedByAgencyId: la, raisedOn: days(-40) },
+    });
+    await plain.notifier.runDue(laterToday());
+    const rows = await plain.db.query<{ status: string }>(
+      "SELECT status FROM emails WHERE subject LIKE '%unanswered%'",
+    );
+    assert.ok(rows.length >= 1);
+    assert.ok(rows.every((r) => r.status === 'logged'));
+    const admin = new Browser(plain.app);
+    await admin.signIn('admin@demo.example');
+    const page = await admin.get('/emails');
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /Not sent: no SMTP server/);
+    assert.match(page.body, /still unanswered after the Executive/);
+    const member = new Browser(plain.app);
+    await member.signIn('member@demo.example');
+    assert.equal((await member.get('/emails')).statusCode, 403);
+  } finally {
+    await plain.close();
+  }
+});
+
+test('a message that can’t be delivered is retried, then marked failed', async () => {
+  const closed = await startSmtp();
+  const url = closed.url;
+  await closed.close(); // nothing listens there now
+  const broken = await testApp({ smtpUrl: url });
+  try {
+    await broken.db.transaction((tx) =>
+      broken.notifier.queueEmail(tx, {
+        partnershipId: null,
+        to: 'someone@hub.test',
+        subject: 'Hello',
+        body: 'Hi',
+      }),
+    );
+    let now = Date.now() + 1000;
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      await broken.notifier.runDue(new Date(now));
+      now += 30 * 60_000; // past the longest wait between attempts
+    }
+    const [job] = await broken.db.query<{ attempts: number; failed: boolean; error: string }>(
+      "SELECT attempts, failed_at IS NOT NULL AS failed, last_error AS error FROM jobs WHERE kind = 'email'",
+    );
+    assert.equal(job?.attempts, 5);
+    assert.equal(job?.failed, true);
+    assert.match(job?.error ?? '', /ECONNREFUSED|connect/i);
+    const [email] = await broken.db.query<{ status: string }>(
+      "SELECT status FROM emails WHERE subject = 'Hello'",
+    );
+    assert.equal(email?.status, 'failed');
+  } finally {
+    await broken.close();
+  }
+});
