@@ -6,7 +6,8 @@ export type DemoPartnership = {
   slug: string;
   name: string;
   areaName: string;
-  agencies: { key: string; name: string; kind: AgencyKind; sector: Sector }[];
+  /** `contactEmail`: a fictional shared address (example domains only) for partnership notices. */
+  agencies: { key: string; name: string; kind: AgencyKind; sector: Sector; contactEmail?: string }[];
   /** Fictional people; `agency` is an agency key. */
   people: { key: string; name: string; jobTitle: string; agency: string }[];
   /** WT2023 lead and delegated safeguarding partners of the statutory agencies. */

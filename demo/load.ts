@@ -42,9 +42,9 @@ export async function insertDemo(
   const agencyIds = await insertKeyed(
     tx,
     'agencies',
-    ['partnership_id', 'name', 'kind', 'sector'],
+    ['partnership_id', 'name', 'kind', 'sector', 'contact_email'],
     demo.agencies,
-    (a) => [partnershipId, a.name, a.kind, a.sector],
+    (a) => [partnershipId, a.name, a.kind, a.sector, a.contactEmail ?? null],
   );
   const personIds = await insertKeyed(
     tx,

@@ -27,17 +27,31 @@ export const towerHamlets: DemoPartnership = {
       name: 'London Borough of Tower Hamlets',
       kind: 'local-authority',
       sector: 'local-authority',
+      contactEmail: 'safeguarding.partnership@la.demo.example',
     },
-    { key: 'icb', name: 'NHS North East London Integrated Care Board', kind: 'icb', sector: 'health' },
+    {
+      key: 'icb',
+      name: 'NHS North East London Integrated Care Board',
+      kind: 'icb',
+      sector: 'health',
+      contactEmail: 'safeguarding.children@icb.demo.example',
+    },
     {
       key: 'police',
       name: 'Metropolitan Police Service, Central East BCU',
       kind: 'police',
       sector: 'police',
+      contactEmail: 'public.protection@police.demo.example',
     },
     // Relevant agencies: contributors in the funding table and agencies in the voice-of-the-child sections.
     { key: 'bartshealth', name: 'Barts Health NHS Trust', kind: 'relevant-agency', sector: 'health' },
-    { key: 'elft', name: 'East London NHS Foundation Trust', kind: 'relevant-agency', sector: 'health' },
+    {
+      key: 'elft',
+      name: 'East London NHS Foundation Trust',
+      kind: 'relevant-agency',
+      sector: 'health',
+      contactEmail: 'safeguarding@elft.demo.example',
+    },
     { key: 'gpcg', name: 'Tower Hamlets GP Care Group', kind: 'relevant-agency', sector: 'health' },
     { key: 'lfb', name: 'London Fire Brigade', kind: 'relevant-agency', sector: 'fire' },
     {

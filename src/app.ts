@@ -122,13 +122,14 @@ export async function buildApp(
   });
 
   const partnership = createPartnershipService(db);
-  const meetings = createMeetingService(db, partnership);
+  const siteUrl = config.siteUrl ?? 'http://localhost:3000';
+  const meetings = createMeetingService(db, partnership, siteUrl);
   const notifier = createNotifier(db, {
     smtpUrl: config.smtpUrl,
     from: config.mailFrom ?? 'Safeguarding Partnership Hub <no-reply@localhost>',
     log: (line, fields) => app.log.info(fields ?? {}, line),
   });
-  notifier.addReminderSource(meetingReminders(db, config.siteUrl ?? 'http://localhost:3000'));
+  notifier.addReminderSource(meetingReminders(db, siteUrl));
 
   registerHealthRoutes(app, { db });
   registerAuthRoutes(app, { auth, page, secureCookies: production });

@@ -218,6 +218,8 @@ const PAGES: Row[] = [
     status: 400,
   },
   { page: 'change a risk', reach: go('admin', '/risks', RISK, 'Change the risk'), h1: 'Change RISK-1' },
+  { page: 'key points', reach: go('admin', '/key-points'), h1: 'Key points from the Executive' },
+  { page: 'e-mails', reach: go('admin', '/emails'), h1: 'E-mails' },
   { page: 'users', reach: go('admin', '/users'), h1: 'Users' },
   { page: 'invite a user', reach: go('admin', '/users/new'), h1: 'Invite a user' },
   {

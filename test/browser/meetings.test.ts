@@ -116,6 +116,27 @@ test('agenda, attendance with quoracy, a decision and the action list are kept o
   assert.match(await text(row), /Sent on 15 October.*Done/);
 });
 
+test('the business unit drafts the key points; the chair approves and sends them', async () => {
+  await page.goto('/meetings?when=past');
+  await page.getByRole('link', { name: '14 October 2025, 10:00 to 12:00' }).click();
+  await page.getByLabel('Key points (draft)').fill('Agreed the neglect strategy for consultation.');
+  await page.getByRole('button', { name: 'Save draft' }).click();
+  await page.waitForURL(/keyPoints=1#key-points$/);
+  assert.equal(await page.getByRole('button', { name: 'Approve and send to the partners' }).count(), 0);
+
+  const chair = await hub.newPage();
+  await signIn(chair, 'executive@demo.example');
+  await chair.goto(page.url().split('?')[0] as string);
+  await chair.getByRole('button', { name: 'Approve and send to the partners' }).click();
+  await chair.waitForURL(/approved=1#key-points$/);
+  assert.ok(await chair.getByText('Key points approved and sent to the partners').isVisible());
+  assert.match(await text(chair.locator('#key-points + .govuk-inset-text')), /^Agreed the neglect strategy/);
+  await assertAccessible(chair, 'a meeting with approved key points');
+  await chair.goto('/key-points');
+  assert.ok(await chair.getByText('Agreed the neglect strategy for consultation.').isVisible());
+  await chair.close();
+});
+
 test('the meeting can be changed, and cancelled', async () => {
   await page.goto('/meetings?when=past');
   await page.getByRole('link', { name: '14 October 2025, 10:00 to 12:00' }).click();

@@ -16,6 +16,7 @@ const OPERATOR: Role[] = ['operator'];
 const MEETING_READERS: Role[] = ['admin', 'executive', 'chair', 'member', 'data-lead', 'scrutineer'];
 const MEETING_WRITERS: Role[] = ['admin', 'chair'];
 const ACTION_UPDATERS: Role[] = ['admin', 'executive', 'chair', 'member', 'data-lead'];
+const KEY_POINT_APPROVERS: Role[] = ['executive', 'chair'];
 const ESCALATION_READERS: Role[] = ['admin', 'executive', 'chair', 'member', 'data-lead', 'scrutineer'];
 const ESCALATION_RAISERS: Role[] = ['admin', 'executive', 'chair', 'member'];
 const ESCALATION_RESPONDERS: Role[] = ['admin', 'executive'];
@@ -107,6 +108,12 @@ const EXPECTED: Record<string, typeof PUBLIC | Role[]> = {
   'GET /meetings/:id/actions/:actionId': MEETING_READERS,
   'POST /meetings/:id/actions/:actionId': ACTION_UPDATERS,
   'GET /meetings/:id/calendar.ics': MEETING_READERS,
+  'POST /meetings/:id/key-points': MEETING_WRITERS,
+  'POST /meetings/:id/key-points/approve': KEY_POINT_APPROVERS,
+  'GET /key-points': MEETING_READERS,
+  'GET /api/v1/key-points': MEETING_READERS,
+  'PUT /api/v1/meetings/:id/key-points': MEETING_WRITERS,
+  'POST /api/v1/meetings/:id/key-points/approve': KEY_POINT_APPROVERS,
   'GET /meetings/:id/pack.pdf': MEETING_READERS,
   'GET /meetings/:id/pack.docx': MEETING_READERS,
   'GET /groups/:id/meetings.ics': MEETING_READERS,

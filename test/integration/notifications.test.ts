@@ -224,3 +224,98 @@ test('a message that can’t be delivered is retried, then marked failed', async
     await broken.close();
   }
 });
+
+test('key points: drafted after an executive meeting, approved by the chair, sent once to each partner', async () => {
+  const chairToken = await apiToken(t.app, 'executive@demo.example');
+  const asExec = (method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) =>
+    t.app.inject({
+      method,
+      url,
+      headers: bearer(chairToken),
+      ...(payload === undefined ? {} : { payload: payload as object }),
+    });
+  const meetings = (await api('GET', '/api/v1/meetings?when=past&limit=50')).json().items as {
+    id: string;
+    groupName: string;
+  }[];
+  const exec = meetings.find((m) => m.groupName === 'THSCP Executive') as { id: string };
+  const qa = meetings.find((m) => m.groupName === 'Quality Assurance and Performance Subgroup') as {
+    id: string;
+  };
+  const coming = (await api('GET', '/api/v1/meetings?when=coming'))
+    .json()
+    .items.find((m: { groupName: string }) => m.groupName === 'THSCP Executive');
+
+  const notExec = await api('PUT', `/api/v1/meetings/${qa.id}/key-points`, { keyPoints: 'x' });
+  assert.equal(notExec.statusCode, 422);
+  assert.deepEqual(notExec.json().errors, [
+    { field: 'keyPoints', message: 'Key points are kept for Executive meetings' },
+  ]);
+  assert.equal(
+    (await api('PUT', `/api/v1/meetings/${coming.id}/key-points`, { keyPoints: 'Draft ahead' })).statusCode,
+    204,
+  );
+  const early = await asExec('POST', `/api/v1/meetings/${coming.id}/key-points/approve`);
+  assert.deepEqual(early.json().errors, [
+    { field: 'keyPoints', message: 'Key points are approved after the meeting has taken place' },
+  ]);
+
+  const text = 'Agreed the neglect strategy for consultation.\nAsked the QA subgroup for the audit findings.';
+  assert.equal(
+    (await api('PUT', `/api/v1/meetings/${exec.id}/key-points`, { keyPoints: text })).statusCode,
+    204,
+  );
+  assert.equal(
+    (await api('POST', `/api/v1/meetings/${exec.id}/key-points/approve`)).statusCode,
+    403,
+    'the business unit drafts, the chair approves',
+  );
+  const before = smtp.received.length;
+  const approved = await asExec('POST', `/api/v1/meetings/${exec.id}/key-points/approve`);
+  assert.equal(approved.statusCode, 200, approved.body);
+  assert.deepEqual(approved.json(), { sentTo: 4 });
+  await t.notifier.runDue(laterToday());
+  const sent = smtp.received
+    .slice(before)
+    .filter((m) => m.subject.startsWith('Key points from the THSCP Executive'));
+  assert.deepEqual(sent.map((m) => m.to).sort(), [
+    'public.protection@police.demo.example',
+    'safeguarding.children@icb.demo.example',
+    'safeguarding.partnership@la.demo.example',
+    'safeguarding@elft.demo.example',
+  ]);
+  assert.match(sent[0]?.text ?? '', /Agreed the neglect strategy for consultation\.\nAsked the QA subgroup/);
+
+  const again = await asExec('POST', `/api/v1/meetings/${exec.id}/key-points/approve`);
+  assert.equal(again.statusCode, 422);
+  const edit = await api('PUT', `/api/v1/meetings/${exec.id}/key-points`, { keyPoints: 'Rewritten' });
+  assert.deepEqual(edit.json().errors, [
+    { field: 'keyPoints', message: 'The key points are approved and sent: they can’t be changed' },
+  ]);
+  await t.notifier.runDue(laterToday());
+  assert.equal(
+    smtp.received.filter((m) => m.subject.startsWith('Key points from the THSCP Executive')).length,
+    4,
+    'sent once',
+  );
+  const list = (await api('GET', '/api/v1/key-points')).json().items;
+  assert.equal(list[0].keyPoints, text);
+  assert.equal(list[0].approvedBy, 'Nasreen Chowdhury');
+  const member = new Browser(t.app);
+  await member.signIn('member@demo.example');
+  const page = await member.get('/key-points');
+  assert.match(page.body, /Agreed the neglect strategy for consultation/);
+});
+
+test('a partner’s contact address is checked and can be cleared', async () => {
+  const partner = (await api('GET', '/api/v1/partners?q=Barnardo')).json().items[0];
+  const bad = await api('PATCH', `/api/v1/partners/${partner.id}`, { contactEmail: 'not an address' });
+  assert.equal(bad.statusCode, 422);
+  assert.equal(bad.json().errors[0].field, 'contactEmail');
+  const set = await api('PATCH', `/api/v1/partners/${partner.id}`, {
+    contactEmail: 'safeguarding@barnardos.demo.example',
+  });
+  assert.equal(set.json().contactEmail, 'safeguarding@barnardos.demo.example');
+  const cleared = await api('PATCH', `/api/v1/partners/${partner.id}`, { contactEmail: null });
+  assert.equal(cleared.json().contactEmail, null);
+});

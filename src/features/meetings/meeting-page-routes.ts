@@ -1,11 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { can } from '../../platform/access/roles.ts';
 import { contextOf, idParam } from '../../platform/http/context.ts';
 import type { FieldError } from '../../platform/http/errors.ts';
 import { formInput, submitForm } from '../../platform/http/forms.ts';
 import type { PageRenderer } from '../../platform/views/page.ts';
 import { escalationLabels } from './escalations-routes.ts';
+import { keyPointsInput } from './key-points-routes.ts';
 import { labels } from './labels.ts';
 import { ATTENDANCE } from './rules.ts';
 import { actionInput, agendaItemInput, attendanceInput, decisionInput } from './schemas.ts';
@@ -21,6 +22,8 @@ const FLASHES: Record<string, string> = {
   decision: 'Decision recorded',
   action: 'Action added',
   actionSaved: 'Action updated',
+  keyPoints: 'Key points saved as a draft',
+  approved: 'Key points approved and sent to the partners',
 };
 
 /** The attendance form sends one field per person, "attendance-<person id>", set to present, apologies or absent. */
@@ -60,6 +63,7 @@ export function registerMeetingPage(app: FastifyInstance, { page, meetings }: De
         ...view,
         people,
         mayWrite: can(ctx.user.role, 'meetings:write'),
+        mayApprove: can(ctx.user.role, 'key-points:approve'),
         attendanceOptions: ATTENDANCE,
         values: {},
         ...extra,
@@ -140,6 +144,29 @@ export function registerMeetingPage(app: FastifyInstance, { page, meetings }: De
     (request, id, value) => meetings.actions.add(contextOf(request), id, value),
     'action=1#actions',
     (field) => ({ text: 'actionText', ownerPersonId: 'actionOwner' })[field] ?? field,
+  );
+
+  part(
+    'keyPoints',
+    'key-points',
+    keyPointsInput,
+    (body) => formInput(body),
+    (request, id, value) => meetings.keyPoints.saveDraft(contextOf(request), id, value.keyPoints),
+    'keyPoints=1#key-points',
+  );
+
+  app.post(
+    '/meetings/:id/key-points/approve',
+    { config: { access: 'key-points:approve' } },
+    async (request, reply) => {
+      const meetingId = idParam(request, 'id', 'Meeting');
+      const saved = await submitForm({}, z.object({}), () =>
+        meetings.keyPoints.approve(contextOf(request), meetingId),
+      );
+      if (!saved.ok)
+        return renderMeeting(request, reply, meetingId, { errors: saved.errors, failed: 'keyPoints' }, 400);
+      return reply.redirect(`/meetings/${meetingId}?approved=1#key-points`, 303);
+    },
   );
 
   app.post(

@@ -19,6 +19,10 @@ export type Meeting = {
   videoUrl: string | null;
   papersDueOn: string | null;
   status: MeetingStatus;
+  /** The executive's key points: a draft until approved, then fixed and sent to the partners. */
+  keyPoints: string;
+  keyPointsApprovedAt: Date | null;
+  keyPointsApprovedBy: string | null;
   createdAt: Date;
   updatedAt: Date;
 };
@@ -30,6 +34,8 @@ const COLUMNS = `m.id, m.group_id AS "groupId", g.name AS "groupName", g.type AS
   to_char(m.starts_at ${LONDON}, 'HH24:MI') AS "startTime",
   to_char(m.ends_at ${LONDON}, 'HH24:MI') AS "endTime",
   m.place, m.video_url AS "videoUrl", m.papers_due_on AS "papersDueOn", m.status,
+  m.key_points AS "keyPoints", m.key_points_approved_at AS "keyPointsApprovedAt",
+  m.key_points_approved_by AS "keyPointsApprovedBy",
   m.created_at AS "createdAt", m.updated_at AS "updatedAt"`;
 const FROM = 'FROM meetings m JOIN groups g ON g.partnership_id = m.partnership_id AND g.id = m.group_id';
 
@@ -246,4 +252,58 @@ export async function insertDecision(db: Queryable, partnershipId: string, meeti
     [partnershipId, meetingId, text],
   );
   return rows[0] as Decision;
+}
+
+/** Saves a draft of the key points; false once they are approved (they no longer change). */
+export async function saveKeyPoints(db: Queryable, partnershipId: string, id: string, text: string) {
+  const rows = await db.query(
+    `UPDATE meetings SET key_points = $3, updated_at = now()
+      WHERE partnership_id = $1 AND id = $2 AND key_points_approved_at IS NULL RETURNING id`,
+    [partnershipId, id, text],
+  );
+  return rows.length > 0;
+}
+
+export async function approveKeyPoints(
+  db: Queryable,
+  partnershipId: string,
+  id: string,
+  by: string,
+  at: Date,
+) {
+  const rows = await db.query(
+    `UPDATE meetings SET key_points_approved_at = $4, key_points_approved_by = $3, updated_at = now()
+      WHERE partnership_id = $1 AND id = $2 AND key_points_approved_at IS NULL AND key_points <> '' RETURNING id`,
+    [partnershipId, id, by, at],
+  );
+  return rows.length > 0;
+}
+
+export type KeyPoints = {
+  meetingId: string;
+  date: string;
+  groupName: string;
+  keyPoints: string;
+  approvedAt: Date;
+  approvedBy: string;
+};
+
+/** Approved key points, newest first, a page at a time. */
+export async function listKeyPoints(
+  db: Queryable,
+  partnershipId: string,
+  filter: { after: Cursor | null; limit: number },
+) {
+  const where = new Conditions()
+    .add('m.partnership_id = ?', partnershipId)
+    .add('m.key_points_approved_at IS NOT NULL')
+    .before(filter.after, 'm.key_points_approved_at', 'm.id');
+  const limit = where.limit(filter.limit + 1);
+  return db.query<KeyPoints>(
+    `SELECT m.id AS "meetingId", to_char(m.starts_at AT TIME ZONE 'Europe/London', 'YYYY-MM-DD') AS date,
+            g.name AS "groupName", m.key_points AS "keyPoints", m.key_points_approved_at AS "approvedAt",
+            m.key_points_approved_by AS "approvedBy"
+       ${FROM} ${where.sql} ORDER BY m.key_points_approved_at DESC, m.id DESC ${limit}`,
+    where.params,
+  );
 }

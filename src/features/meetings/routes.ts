@@ -5,6 +5,7 @@ import { registerActionPages } from './action-routes.ts';
 import { registerCalendarRoutes } from './calendar-routes.ts';
 import { registerEscalationsApi } from './escalations-api.ts';
 import { registerEscalationPages } from './escalations-routes.ts';
+import { registerKeyPointsRoutes } from './key-points-routes.ts';
 import { registerMeetingPage } from './meeting-page-routes.ts';
 import { registerMeetingsApi } from './meetings-api.ts';
 import { registerMeetingPages } from './meetings-routes.ts';
@@ -29,4 +30,5 @@ export function registerMeetingRoutes(
   registerEscalationsApi(app, deps);
   registerRiskPages(app, deps);
   registerRisksApi(app, deps);
+  registerKeyPointsRoutes(app, deps);
 }

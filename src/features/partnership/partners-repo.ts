@@ -9,12 +9,15 @@ export type Partner = {
   name: string;
   kind: AgencyKind;
   sector: Sector;
+  /** Where partnership-wide notices go (the executive's key points). */
+  contactEmail: string | null;
   isActive: boolean;
   createdAt: Date;
   updatedAt: Date;
 };
 
-const COLUMNS = `id, name, kind, sector, is_active AS "isActive", created_at AS "createdAt", updated_at AS "updatedAt"`;
+const COLUMNS = `id, name, kind, sector, contact_email AS "contactEmail", is_active AS "isActive",
+  created_at AS "createdAt", updated_at AS "updatedAt"`;
 
 export type PartnerFilter = { kind?: AgencyKind; q?: string; after: Cursor | null; limit: number };
 
@@ -40,6 +43,15 @@ export async function partnerChoices(db: Queryable, partnershipId: string) {
   );
 }
 
+/** The contact addresses of the current partners that have one. */
+export async function partnerContacts(db: Queryable, partnershipId: string) {
+  return db.query<{ id: string; name: string; contactEmail: string }>(
+    `SELECT id, name, contact_email AS "contactEmail" FROM agencies
+      WHERE partnership_id = $1 AND is_active AND contact_email IS NOT NULL ORDER BY name LIMIT 1000`,
+    [partnershipId],
+  );
+}
+
 export async function findPartner(db: Queryable, partnershipId: string, id: string) {
   const rows = await db.query<Partner>(
     `SELECT ${COLUMNS} FROM agencies WHERE partnership_id = $1 AND id = $2`,
@@ -50,8 +62,9 @@ export async function findPartner(db: Queryable, partnershipId: string, id: stri
 
 export async function insertPartner(db: Queryable, partnershipId: string, input: PartnerInput) {
   const rows = await db.query<Partner>(
-    `INSERT INTO agencies (partnership_id, name, kind, sector) VALUES ($1, $2, $3, $4) RETURNING ${COLUMNS}`,
-    [partnershipId, input.name, input.kind, input.sector],
+    `INSERT INTO agencies (partnership_id, name, kind, sector, contact_email) VALUES ($1, $2, $3, $4, $5)
+     RETURNING ${COLUMNS}`,
+    [partnershipId, input.name, input.kind, input.sector, input.contactEmail],
   );
   return rows[0] as Partner;
 }
@@ -59,9 +72,19 @@ export async function insertPartner(db: Queryable, partnershipId: string, input:
 export async function updatePartner(db: Queryable, partnershipId: string, id: string, patch: PartnerPatch) {
   const rows = await db.query<Partner>(
     `UPDATE agencies SET name = coalesce($3, name), kind = coalesce($4, kind), sector = coalesce($5, sector),
-            is_active = coalesce($6, is_active), updated_at = now()
+            is_active = coalesce($6, is_active),
+            contact_email = CASE WHEN $7::boolean THEN $8 ELSE contact_email END, updated_at = now()
       WHERE partnership_id = $1 AND id = $2 RETURNING ${COLUMNS}`,
-    [partnershipId, id, patch.name ?? null, patch.kind ?? null, patch.sector ?? null, patch.isActive ?? null],
+    [
+      partnershipId,
+      id,
+      patch.name ?? null,
+      patch.kind ?? null,
+      patch.sector ?? null,
+      patch.isActive ?? null,
+      'contactEmail' in patch,
+      patch.contactEmail ?? null,
+    ],
   );
   return rows[0] ?? null;
 }

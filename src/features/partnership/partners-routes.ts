@@ -14,6 +14,7 @@ const partnerOut = z.object({
   name: z.string(),
   kind: z.enum(AGENCY_KINDS),
   sector: z.enum(SECTORS),
+  contactEmail: z.string().nullable(),
   isActive: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -32,6 +32,9 @@ export function createPartnersService(db: Database) {
 
     choices: (scope: Scope) => repo.partnerChoices(db, scope.partnershipId),
 
+    /** Where partnership-wide notices go: each current partner's contact address, if it has one. */
+    contacts: (scope: Scope) => repo.partnerContacts(db, scope.partnershipId),
+
     async get(scope: Scope, id: string) {
       const partner = await repo.findPartner(db, scope.partnershipId, id);
       if (!partner) throw notFound('Partner');

@@ -34,6 +34,7 @@ export function createPartnershipsService(db: Database) {
             name: input.localAuthorityName,
             kind: 'local-authority',
             sector: 'local-authority',
+            contactEmail: null,
           });
           const admin = await insertUser(tx, partnershipId, {
             name: input.adminName,

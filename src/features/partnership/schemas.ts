@@ -16,6 +16,14 @@ export const partnerInput = z.strictObject({
   name: requiredText(200, 'Enter the name of the partner', 'Name'),
   kind: choice(AGENCY_KINDS, 'Select what kind of partner this is'),
   sector: choice(SECTORS, 'Select the sector').default('other'),
+  contactEmail: z
+    .union([
+      z.literal('').transform(() => null),
+      z.null(),
+      z.email({ error: 'Enter the contact address in the correct format, like safeguarding@agency.example' }),
+    ])
+    .optional()
+    .transform((v) => v ?? null),
 });
 export const partnerPatch = partnerInput.partial().extend({ isActive: z.boolean().optional() });
 

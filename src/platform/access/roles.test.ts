@@ -62,3 +62,14 @@ test('partners read and raise risks; data leads and scrutineers only read them',
     ['admin', 'executive', 'chair', 'member'],
   );
 });
+
+test('the executive’s chair approves key points; the business unit only drafts them', () => {
+  assert.deepEqual(
+    ROLES.filter((r) => can(r, 'key-points:approve')),
+    ['executive', 'chair'],
+  );
+  assert.deepEqual(
+    ROLES.filter((r) => can(r, 'emails:read')),
+    ['admin'],
+  );
+});

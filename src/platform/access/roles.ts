@@ -49,6 +49,8 @@ export const PERMISSIONS = [
   'escalations:raise',
   /** Record the executive's consideration, response, decision and closing of an escalation. */
   'escalations:respond',
+  /** Approve the key points of an executive meeting, which sends them to every partner. */
+  'key-points:approve',
   /** See the e-mails the service sent or logged for the partnership. */
   'emails:read',
   /** See the emerging-risks log. */
@@ -78,6 +80,8 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   'escalations:raise': ['admin', 'executive', 'chair', 'member'],
   'escalations:respond': ['admin', 'executive'],
   'emails:read': ['admin'],
+  // The executive's chair approves; the business unit drafts (meetings:write).
+  'key-points:approve': ['executive', 'chair'],
   // Risks are raised by partners, as at the fortnightly risk meetings.
   'risks:read': ['admin', 'executive', 'chair', 'member', 'data-lead', 'scrutineer'],
   'risks:write': ['admin', 'executive', 'chair', 'member'],

@@ -26,7 +26,7 @@ export function createNotifier(db: Database, options: { smtpUrl?: string; from: 
   const handlers: Record<string, Handler> = {
     async email(job, now) {
       const email = await findEmail(db, String(job.payload.emailId));
-      if (!email || email.status !== 'queued') return; // already sent: never twice
+      if (email?.status !== 'queued') return; // already sent: never twice
       try {
         const how = await mailer.send({ to: email.toAddress, subject: email.subject, text: email.body });
         await markEmail(db, email.id, how, now);
