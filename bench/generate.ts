@@ -27,9 +27,16 @@ export type Shape = {
   bigGroupMembers: number;
   users: number;
   audit: number;
+  /** Meetings of its groups (about a tenth still to come), their action lists, and escalations. */
+  meetings: number;
+  actions: number;
+  escalations: number;
 };
 
-/** The big partnership at scale 1: the issue's 80 agencies, 5,000 people, 200 groups, 1M audit entries. */
+/**
+ * The big partnership at scale 1: issue 3's 80 agencies, 5,000 people, 200 groups, 1M audit entries,
+ * and issue 4's 5,000 escalations and 50,000 actions.
+ */
 export function bigShape(scale: number): Shape {
   return {
     agencies: 80,
@@ -40,6 +47,9 @@ export function bigShape(scale: number): Shape {
     bigGroupMembers: 300,
     users: 500 * scale,
     audit: 1_000_000 * scale,
+    meetings: 2_000 * scale,
+    actions: 50_000 * scale,
+    escalations: 5_000 * scale,
   };
 }
 
@@ -52,6 +62,9 @@ export const SMALL_SHAPE: Shape = {
   bigGroupMembers: 20,
   users: 10,
   audit: 2_000,
+  meetings: 20,
+  actions: 100,
+  escalations: 20,
 };
 
 export type GenerateOptions = {
@@ -73,6 +86,8 @@ export type Generated = {
   /** An action about one entry in a thousand has: the audit log's action filter. */
   rareAction: string;
   sampleEntity: { type: string; id: string };
+  /** A coming meeting of the executive, whose pack lists the open escalations. */
+  executiveMeetingId: string;
   auditWindow: { from: string; to: string };
   big: Shape;
   small: Shape;
@@ -345,7 +360,10 @@ export async function generate(db: Database, options: GenerateOptions): Promise<
   const shapes = [big, ...Array.from({ length: options.smallPartnerships }, () => small)];
 
   for (const [p, shape] of shapes.entries()) {
-    await db.transaction((tx) => insertStructure(tx, p, shape, passwordHash));
+    await db.transaction(async (tx) => {
+      await insertStructure(tx, p, shape, passwordHash);
+      await insertMeetings(tx, p, shape);
+    });
     if (p === 0) log(`big partnership's structure written (${seconds(started)} s)`);
   }
   const structureDone = performance.now();
@@ -380,6 +398,7 @@ export async function generate(db: Database, options: GenerateOptions): Promise<
     rareActor: userEmail(0, big.users),
     rareAction: 'chair-rota.added',
     sampleEntity: { type: 'group', id: benchId(0, 'group', 3) },
+    executiveMeetingId: benchId(0, 'meeting', big.meetings - big.meetings / 20),
     auditWindow: { from: isoDay(windowStart), to: isoDay(windowEnd) },
     big,
     small,
@@ -397,6 +416,69 @@ export async function generate(db: Database, options: GenerateOptions): Promise<
 
 const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+
+/**
+ * Meetings spread over three years to two months ahead (every 10th is the executive's), each with its
+ * standing escalations item and three more; actions spread over the meetings, a third still open; and
+ * escalations raised over three years, the older ones answered and closed.
+ */
+async function insertMeetings(tx: Queryable, p: number, shape: Shape) {
+  const partnershipId = benchId(p, 'partnership', 0);
+  const id = (kind: string, n: string) => idSql(p, kind, n);
+  // Meeting m is of group 1 (the executive) when m % 10 = 0, else of group 2 + m % (groups - 1).
+  const groupOf = (m: string) => `CASE WHEN (${m}) % 10 = 0 THEN 1 ELSE 2 + (${m}) % ($2::int - 1) END`;
+  const startOf = (m: string) =>
+    `date_trunc('day', now()) - interval '1095 days' + ((${m}) * 1155.0 / $3::int) * interval '1 day' + interval '10 hours'`;
+  await tx.query(
+    `INSERT INTO meetings (id, partnership_id, group_id, starts_at, ends_at, place, status)
+     SELECT ${id('meeting', 'm')}, $1::uuid, ${id('group', groupOf('m'))}, ${startOf('m')},
+       ${startOf('m')} + interval '2 hours', 'Civic Centre, room ' || (1 + m % 9),
+       CASE WHEN ${startOf('m')} < now() THEN 'held' ELSE 'scheduled' END
+     FROM generate_series(1, $3::int) m`,
+    [partnershipId, shape.groups, shape.meetings],
+  );
+  await tx.query(
+    `INSERT INTO agenda_items (partnership_id, meeting_id, position, title, owner_person_id, is_standing)
+     SELECT $1::uuid, ${id('meeting', 'm')}, k,
+       CASE k WHEN 4 THEN 'Escalations to the executive' WHEN 1 THEN 'Actions from the last meeting'
+              WHEN 2 THEN 'Quarterly data and exceptions' ELSE 'Learning from reviews and audits' END,
+       CASE WHEN k < 4 THEN ${id('person', '1 + (m * 7 + k) % $3::int')} END, k = 4
+     FROM generate_series(1, $2::int) m, generate_series(1, 4) k`,
+    [partnershipId, shape.meetings, shape.people],
+  );
+  // Action a is of meeting 1 + a % meetings, owned by person 1 + (a * 13) % people (of that person's agency).
+  await tx.query(
+    `INSERT INTO meeting_actions (partnership_id, meeting_id, group_id, text, owner_person_id, agency_id, due_on,
+       status, progress)
+     SELECT $1::uuid, ${id('meeting', '1 + a % $3::int')}, ${id('group', groupOf('1 + a % $3::int'))},
+       'Action ' || a || ': ' || ${pick(GROUP_TOPICS, 'a')} || ' follow-up for the partnership',
+       ${id('person', '1 + (a * 13) % $4::int')}, ${id('agency', '1 + ((a * 13) % $4::int) % $5::int')},
+       (${startOf('1 + a % $3::int')})::date + 30 + a % 60,
+       CASE a % 3 WHEN 0 THEN 'open' WHEN 1 THEN 'done' ELSE CASE WHEN a % 2 = 0 THEN 'in-progress' ELSE 'dropped' END END,
+       CASE WHEN a % 4 = 0 THEN 'Progress reported to the group' ELSE '' END
+     FROM generate_series(1, $6::int) a`,
+    [partnershipId, shape.groups, shape.meetings, shape.people, shape.agencies, shape.actions],
+  );
+  // Escalation e is raised 1095 - e * 1095 / escalations days ago; those older than 60 days are answered.
+  const raisedOn = `(current_date - 1095 + (e * 1095) / $4::int)`;
+  await tx.query(
+    `INSERT INTO escalations (id, partnership_id, number, title, issue, ask, raised_by_group_id, raised_by_agency_id,
+       raised_on, status, response, decision, responded_on, closed_on)
+     SELECT ${id('escalation', 'e')}, $1::uuid, e,
+       ${pick(GROUP_TOPICS, 'e')} || ': capacity and thresholds, escalation ' || e,
+       'Partners report a gap in ' || lower(${pick(GROUP_TOPICS, 'e')}) || ' that the group cannot close alone.',
+       'Agree who leads and fund the work.',
+       ${id('group', '2 + e % ($2::int - 1)')}, ${id('agency', '1 + e % $3::int')}, ${raisedOn},
+       CASE WHEN ${raisedOn} > current_date - 60 THEN 'open'
+            WHEN e % 2 = 0 THEN 'closed' ELSE 'responded' END,
+       CASE WHEN ${raisedOn} > current_date - 60 THEN '' ELSE 'The executive agreed a lead partner.' END,
+       CASE WHEN ${raisedOn} > current_date - 60 THEN '' ELSE 'Agreed.' END,
+       CASE WHEN ${raisedOn} > current_date - 60 THEN NULL ELSE ${raisedOn} + 21 END,
+       CASE WHEN ${raisedOn} <= current_date - 60 AND e % 2 = 0 THEN ${raisedOn} + 42 END
+     FROM generate_series(1, $4::int) e`,
+    [partnershipId, shape.groups, shape.agencies, shape.escalations],
+  );
+}
 
 async function insertStructure(tx: Queryable, p: number, shape: Shape, passwordHash: string) {
   const partnershipId = benchId(p, 'partnership', 0);
@@ -776,6 +858,9 @@ const TABLES = [
   'executive_chair_rota',
   'board_links',
   'users',
+  'meetings',
+  'meeting_actions',
+  'escalations',
   'audit_log',
 ];
 

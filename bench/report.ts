@@ -6,6 +6,7 @@ import {
   type Stored,
   TARGET_P95_MS,
   type TargetResult,
+  targetOf,
 } from './results.ts';
 
 /**
@@ -68,7 +69,10 @@ function runsOf(store: Stored): { scale: number; run: EngineResult }[] {
 }
 
 const failed = (r: TargetResult) => r.non2xx > 0 || r.errors > 0 || r.timeouts > 0 || r.requests === 0;
-const missed = (r: TargetResult) => r.list && !(r.p95 < TARGET_P95_MS);
+const missed = (r: TargetResult) => {
+  const target = targetOf(r);
+  return target !== null && !(r.p95 < target);
+};
 
 function verdictLines(store: Stored): string[] {
   const lines: string[] = [];
@@ -79,12 +83,12 @@ function verdictLines(store: Stored): string[] {
       lines.push(`- **${label}: not measured on PostgreSQL.**`);
       continue;
     }
-    const lists = run.results.filter((r) => r.list);
+    const lists = run.results.filter((r) => targetOf(r) !== null);
     const misses = lists.filter(missed);
-    const worst = [...lists].sort((a, b) => b.p95 - a.p95)[0];
+    const worst = [...lists].filter((r) => r.list).sort((a, b) => b.p95 - a.p95)[0];
     lines.push(
       misses.length === 0
-        ? `- ${label}: **met** — all ${lists.length} list pages and API lists have p95 under ${TARGET_P95_MS} ms (slowest: ${worst?.name}, p95 ${ms(worst?.p95 ?? Number.NaN)} ms).`
+        ? `- ${label}: **met** — all ${lists.length} list pages, API lists and packs are under their p95 targets (slowest list: ${worst?.name}, p95 ${ms(worst?.p95 ?? Number.NaN)} ms).`
         : `- ${label}: **missed** by ${misses.length} of ${lists.length}: ${misses.map((r) => `${r.name} (p95 ${ms(r.p95)} ms)`).join('; ')}.`,
     );
   }
@@ -165,7 +169,7 @@ function resultTable(run: EngineResult): string[] {
     'KiB',
     'alone: ms (DB ms, queries)',
     'other CPU',
-    `p95 < ${TARGET_P95_MS} ms`,
+    'p95 target met',
   ];
   const body = run.results.map((r) => [
     r.name,
@@ -182,7 +186,7 @@ function resultTable(run: EngineResult): string[] {
       : r.otherCores >= 0.1
         ? `**${r.otherCores.toFixed(2)}**`
         : r.otherCores.toFixed(2),
-    !r.list ? 'n/a' : r.p95 < TARGET_P95_MS ? 'yes' : '**no**',
+    targetOf(r) === null ? 'n/a' : `${missed(r) ? '**no**' : 'yes'} (< ${int(targetOf(r) ?? 0)} ms)`,
   ]);
   return table(head, body);
 }
@@ -234,12 +238,13 @@ export function render(store: Stored): string {
     'nothing else running (the fastest of five), timed inside the service: its total, how long at least one',
     'database query was running, and how many queries it made.',
     '',
-    `## Target: p95 under ${TARGET_P95_MS} ms for every list page on PostgreSQL, at 1× and 10× the data`,
+    `## Target: p95 under ${TARGET_P95_MS} ms for every list page on PostgreSQL, at 1× and 10× the data; a meeting pack PDF under 1 s`,
     '',
     ...verdictLines(store),
     '',
-    'The target is checked for every list page and API list (all rows below but the home page and',
-    '`/health`, which is the ceiling: the whole stack with one trivial query). Each connection sends its',
+    'The target is checked for every list page and API list (all rows below but the home page, one',
+    'meeting and `/health`, which is the ceiling: the whole stack with one trivial query); the executive',
+    'meeting pack, made on demand, is measured one request at a time against 1 s. Each connection sends its',
     'next request when the last is answered, so the mean latency is 20 ÷ throughput: a p95 under 50 ms',
     'needs a page to be served at roughly 400 or more a second.',
     '',

@@ -229,6 +229,19 @@ async function targetsFor(base: string, bearer: Record<string, string>, g: Gener
     api('API groups', '/api/v1/groups'),
     api('API users', '/api/v1/users'),
     api('API audit log', '/api/v1/audit'),
+    page('Escalation tracker', '/escalations'),
+    page('Escalation tracker, unanswered', `/escalations?${q({ status: 'unanswered' })}`),
+    page('An executive meeting', `/meetings/${g.executiveMeetingId}`, false),
+    api('API escalations', '/api/v1/escalations'),
+    api('API a meeting’s actions', `/api/v1/meetings/${g.executiveMeetingId}/actions`),
+    {
+      name: 'Executive meeting pack (PDF)',
+      kind: 'document' as const,
+      path: `/meetings/${g.executiveMeetingId}/pack.pdf`,
+      list: false,
+      targetMs: 1000,
+      connections: 1,
+    },
   ].filter((t) => !options.only || t.path.includes(options.only));
 }
 
@@ -239,7 +252,8 @@ async function check(base: string, target: Target, headers: Record<string, strin
   const ok =
     response.status === 200 &&
     (target.kind !== 'api' || ((JSON.parse(body) as { items?: unknown[] }).items?.length ?? 0) > 0) &&
-    (target.kind !== 'page' || body.includes('hub-header__who')); // signed in
+    (target.kind !== 'page' || body.includes('hub-header__who')) && // signed in
+    (target.kind !== 'document' || body.startsWith('%PDF-'));
   if (!ok)
     throw new Error(
       `${target.name}: GET ${target.path} gave ${response.status}; expected a 200 ${target.kind}`,
@@ -310,9 +324,13 @@ async function measureEngine(engine: Engine): Promise<EngineResult | null> {
   const results: TargetResult[] = [];
   for (const target of targets) {
     const headers: Record<string, string> =
-      target.kind === 'api' ? bearer : target.kind === 'page' ? { cookie } : {};
+      target.kind === 'api' ? bearer : target.kind === 'page' || target.kind === 'document' ? { cookie } : {};
     await check(base, target, headers);
-    const run = { url: `${base}${target.path}`, headers, connections: options.connections };
+    const run = {
+      url: `${base}${target.path}`,
+      headers,
+      connections: target.connections ?? options.connections,
+    };
     if (options.warmup > 0) {
       await load({ ...run, duration: options.warmup });
       await drain(base);
@@ -323,6 +341,8 @@ async function measureEngine(engine: Engine): Promise<EngineResult | null> {
     const otherCpu = otherCores(before, sampleCpu(ours), os.availableParallelism());
     await drain(base);
     const { alone, plan } = await traceAndExplain(service, engine, target, headers, measured.p95);
+    if (plan && options.only)
+      say(`slowest query of ${target.name} (${plan.ms.toFixed(1)} ms):\n${plan.sql}\n${plan.explain}`);
     results.push({ ...target, ...measured, alone, plan, otherCores: otherCpu });
     const bad = measured.non2xx + measured.errors + measured.timeouts + (measured.requests === 0 ? 1 : 0);
     const busy =

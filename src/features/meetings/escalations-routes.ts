@@ -55,7 +55,7 @@ export function registerEscalationPages(app: FastifyInstance, { page, partnershi
     const query = parseOrThrow(escalationsQuery, request.query);
     const [result, groups, agencies] = await Promise.all([
       service.list(ctx, query),
-      partnership.groups.outline(ctx),
+      partnership.groups.choices(ctx),
       partnership.partners.choices(ctx),
     ]);
     const { after: _a, limit: _l, ...filters } = query;
@@ -81,7 +81,7 @@ export function registerEscalationPages(app: FastifyInstance, { page, partnershi
   ) {
     const ctx = contextOf(request);
     const [groups, agencies, people] = await Promise.all([
-      partnership.groups.outline(ctx),
+      partnership.groups.choices(ctx),
       partnership.partners.choices(ctx),
       partnership.people.choices(ctx),
     ]);

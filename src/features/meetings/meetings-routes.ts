@@ -33,7 +33,7 @@ export function registerMeetingPages(app: FastifyInstance, { page, partnership, 
     const when = query.when ?? 'coming';
     const [result, groups] = await Promise.all([
       service.list(ctx, { ...query, when }),
-      partnership.groups.outline(ctx),
+      partnership.groups.choices(ctx),
     ]);
     const filterQuery = new URLSearchParams({
       when,
@@ -55,7 +55,7 @@ export function registerMeetingPages(app: FastifyInstance, { page, partnership, 
     context: PageContext,
     status = 200,
   ) {
-    const groups = await partnership.groups.outline(contextOf(request));
+    const groups = await partnership.groups.choices(contextOf(request));
     return page(request, reply, FORM, { ...context, groups, dateFields: DATE_FIELDS, ...labels }, status);
   }
 

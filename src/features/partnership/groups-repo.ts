@@ -79,6 +79,14 @@ export async function groupOutline(db: Queryable, partnershipId: string) {
   ]);
 }
 
+/** Every group's id and name, for choosing one from a list (no counts or joins). */
+export async function groupChoices(db: Queryable, partnershipId: string) {
+  return db.query<{ id: string; name: string; type: GroupType }>(
+    'SELECT id, name, type FROM groups WHERE partnership_id = $1 ORDER BY name, id LIMIT 2000',
+    [partnershipId],
+  );
+}
+
 export async function findGroup(db: Queryable, partnershipId: string, id: string) {
   const rows = await db.query<Group>(`SELECT ${COLUMNS} ${FROM} WHERE g.partnership_id = $1 AND g.id = $2`, [
     partnershipId,

@@ -71,6 +71,9 @@ export function createGroupsService(db: Database) {
 
     outline: (scope: Scope) => repo.groupOutline(db, scope.partnershipId),
 
+    /** Ids and names only: for filters and choices. */
+    choices: (scope: Scope) => repo.groupChoices(db, scope.partnershipId),
+
     async get(scope: Scope, id: string) {
       const group = await repo.findGroup(db, scope.partnershipId, id);
       if (!group) throw notFound('Group');
