@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import {
@@ -10,6 +11,7 @@ import {
   startHub,
   text,
 } from '../helpers/browser.ts';
+import { pdfText } from '../helpers/documents.ts';
 
 let hub: Hub;
 let page: Page;
@@ -208,4 +210,26 @@ test('a subgroup raises an escalation from its meeting; the executive answers it
   );
   await screenshot(page, 'escalation-tracker');
   await assertAccessible(page, 'escalation tracker');
+});
+
+test('the next executive meeting’s pack, downloaded as PDF, lists the escalation just answered', async () => {
+  await page.goto('/meetings');
+  await page
+    .getByRole('row', { name: /THSCP Executive/ })
+    .getByRole('link')
+    .first()
+    .click();
+  assert.match(await heading(page), /^Meeting on /);
+  const answered = await text(page.locator('#answered-escalations + ul'));
+  assert.match(answered, /Neglect audit tool differs between agencies/);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Meeting pack (PDF)' }).click(),
+  ]);
+  assert.match(download.suggestedFilename(), /^THSCP-Executive-\d{4}-\d\d-\d\d-pack\.pdf$/);
+  const file = await download.path();
+  const { text: pdf } = await pdfText(readFileSync(file));
+  assert.match(pdf, /Escalations to the executive/);
+  assert.match(pdf, /Neglect audit tool differs between agencies/);
+  assert.match(pdf, /Agency figures not for the latest quarter/, 'the demo’s open escalation');
 });

@@ -1,8 +1,8 @@
 import type { Database } from '../../db/database.ts';
 import { dayText } from './pack.ts';
+import * as repo from './reminders-repo.ts';
 
-/** What the meetings feature reminds people of: the message of each kind. Pure. */
-export type ReminderMessage = { subject: string; body: string };
+/** What the meetings feature reminds people of: the message of each kind (pure), and the source. */
 
 export function actionDueSoonMessage(a: { text: string; dueOn: string; groupName: string }, link: string) {
   return {
@@ -47,116 +47,39 @@ export function papersDueMessage(
 export function meetingReminders(db: Database, siteUrl: string) {
   return async (today: string) => {
     const [soon, overdue, unanswered, papers] = await Promise.all([
-      db.query<{
-        id: string;
-        partnershipId: string;
-        meetingId: string;
-        text: string;
-        dueOn: string;
-        groupName: string;
-        email: string;
-      }>(
-        `SELECT x.id, x.partnership_id AS "partnershipId", x.meeting_id AS "meetingId", x.text, x.due_on AS "dueOn",
-                g.name AS "groupName", p.email
-           FROM meeting_actions x
-           JOIN people p ON p.partnership_id = x.partnership_id AND p.id = x.owner_person_id
-           JOIN groups g ON g.partnership_id = x.partnership_id AND g.id = x.group_id
-          WHERE x.status IN ('open', 'in-progress') AND x.due_on BETWEEN $1::date AND $1::date + 7
-            AND p.email IS NOT NULL
-          LIMIT 10000`,
-        [today],
-      ),
-      db.query<{
-        id: string;
-        partnershipId: string;
-        meetingId: string;
-        text: string;
-        dueOn: string;
-        groupName: string;
-        email: string;
-      }>(
-        `SELECT x.id, x.partnership_id AS "partnershipId", x.meeting_id AS "meetingId", x.text, x.due_on AS "dueOn",
-                g.name AS "groupName", p.email
-           FROM meeting_actions x
-           JOIN people p ON p.partnership_id = x.partnership_id AND p.id = x.owner_person_id
-           JOIN groups g ON g.partnership_id = x.partnership_id AND g.id = x.group_id
-          WHERE x.status IN ('open', 'in-progress') AND x.due_on < $1::date AND x.due_on >= $1::date - 30
-            AND p.email IS NOT NULL
-          LIMIT 10000`,
-        [today],
-      ),
-      db.query<{
-        id: string;
-        partnershipId: string;
-        number: number;
-        title: string;
-        meetingId: string;
-        meetingDate: string;
-        email: string;
-      }>(
-        `SELECT e.id, e.partnership_id AS "partnershipId", e.number, e.title, m.id AS "meetingId",
-                to_char(m.starts_at AT TIME ZONE 'Europe/London', 'YYYY-MM-DD') AS "meetingDate", u.email
-           FROM escalations e
-           JOIN LATERAL (
-             SELECT m.id, m.starts_at FROM meetings m JOIN groups g ON g.partnership_id = m.partnership_id AND g.id = m.group_id
-              WHERE m.partnership_id = e.partnership_id AND g.type = 'executive' AND m.status <> 'cancelled'
-                AND (m.starts_at AT TIME ZONE 'Europe/London')::date >= e.raised_on
-                AND (m.starts_at AT TIME ZONE 'Europe/London')::date < $1::date
-              ORDER BY m.starts_at LIMIT 1) m ON true
-           JOIN users u ON u.partnership_id = e.partnership_id AND u.role = 'admin' AND u.is_active
-          WHERE e.status IN ('open', 'considered')
-          LIMIT 10000`,
-        [today],
-      ),
-      db.query<{
-        id: string;
-        partnershipId: string;
-        groupName: string;
-        meetingDate: string;
-        papersDueOn: string;
-        email: string;
-      }>(
-        `SELECT m.id, m.partnership_id AS "partnershipId", g.name AS "groupName",
-                to_char(m.starts_at AT TIME ZONE 'Europe/London', 'YYYY-MM-DD') AS "meetingDate",
-                m.papers_due_on AS "papersDueOn", p.email
-           FROM meetings m
-           JOIN groups g ON g.partnership_id = m.partnership_id AND g.id = m.group_id
-           JOIN group_members gm ON gm.group_id = m.group_id
-           JOIN people p ON p.partnership_id = gm.partnership_id AND p.id = gm.person_id
-          WHERE m.status = 'scheduled' AND m.papers_due_on BETWEEN $1::date AND $1::date + 2 AND p.email IS NOT NULL
-          LIMIT 10000`,
-        [today],
-      ),
+      repo.openActionsDueBetween(db, today, 0, 7),
+      repo.openActionsDueBetween(db, today, -30, -1),
+      repo.escalationsUnansweredAfterExecutive(db, today),
+      repo.papersDueSoon(db, today, 2),
     ]);
     const actionLink = (a: { meetingId: string; id: string }) =>
       `${siteUrl}/meetings/${a.meetingId}/actions/${a.id}`;
+    const to = (row: { partnershipId: string; email: string }) => ({
+      partnershipId: row.partnershipId,
+      to: row.email,
+    });
+    const key = (...parts: string[]) => parts.join(':').toLowerCase();
     return [
       ...soon.map((a) => ({
-        partnershipId: a.partnershipId,
-        to: a.email,
-        ...messageOf(actionDueSoonMessage(a, actionLink(a))),
-        dedupeKey: `action-due-soon:${a.id}:${a.dueOn}:${a.email.toLowerCase()}`,
+        ...to(a),
+        ...actionDueSoonMessage(a, actionLink(a)),
+        dedupeKey: key('action-due-soon', a.id, a.dueOn, a.email),
       })),
       ...overdue.map((a) => ({
-        partnershipId: a.partnershipId,
-        to: a.email,
-        ...messageOf(actionOverdueMessage(a, actionLink(a))),
-        dedupeKey: `action-overdue:${a.id}:${a.dueOn}:${a.email.toLowerCase()}`,
+        ...to(a),
+        ...actionOverdueMessage(a, actionLink(a)),
+        dedupeKey: key('action-overdue', a.id, a.dueOn, a.email),
       })),
       ...unanswered.map((e) => ({
-        partnershipId: e.partnershipId,
-        to: e.email,
-        ...messageOf(escalationUnansweredMessage(e, `${siteUrl}/escalations/${e.id}`)),
-        dedupeKey: `escalation-unanswered:${e.id}:${e.meetingId}:${e.email.toLowerCase()}`,
+        ...to(e),
+        ...escalationUnansweredMessage(e, `${siteUrl}/escalations/${e.id}`),
+        dedupeKey: key('escalation-unanswered', e.id, e.meetingId, e.email),
       })),
       ...papers.map((m) => ({
-        partnershipId: m.partnershipId,
-        to: m.email,
-        ...messageOf(papersDueMessage(m, `${siteUrl}/meetings/${m.id}`)),
-        dedupeKey: `papers-due:${m.id}:${m.papersDueOn}:${m.email.toLowerCase()}`,
+        ...to(m),
+        ...papersDueMessage(m, `${siteUrl}/meetings/${m.id}`),
+        dedupeKey: key('papers-due', m.id, m.papersDueOn, m.email),
       })),
     ];
   };
 }
-
-const messageOf = (m: ReminderMessage) => ({ subject: m.subject, body: m.body });
