@@ -3,6 +3,7 @@ import path from 'node:path';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import staticFiles from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
@@ -17,6 +18,7 @@ import { registerApiDocsRoutes } from './platform/api/routes.ts';
 import { registerAuditRoutes } from './platform/audit/routes.ts';
 import { createAuthService } from './platform/auth/auth-service.ts';
 import { registerAuthRoutes } from './platform/auth/routes.ts';
+import { MAX_UPLOAD_BYTES, safeFilename } from './platform/files/uploads.ts';
 import { registerHealthRoutes } from './platform/health/routes.ts';
 import { installHttpPipeline } from './platform/http/plugin.ts';
 import type { RegisteredRoute } from './platform/http/route-config.ts';
@@ -92,6 +94,16 @@ export async function buildApp(
   });
   await app.register(cookie, { secret: config.sessionSecret });
   await app.register(formbody);
+  await app.register(multipart, {
+    attachFieldsToBody: 'keyValues',
+    throwFileSizeLimit: false,
+    limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 20, fieldSize: 100_000 },
+    // Files arrive whole in memory, up to the limit, and are checked by their content afterwards.
+    async onFile(part) {
+      const data = await part.toBuffer();
+      part.value = { filename: safeFilename(part.filename), data, truncated: part.file.truncated };
+    },
+  });
 
   const registry: RegisteredRoute[] = [];
   const page = createPageRenderer(

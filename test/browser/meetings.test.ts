@@ -53,7 +53,7 @@ test('the business unit arranges an executive meeting from the group page', asyn
 
 test('agenda, attendance with quoracy, a decision and the action list are kept on the meeting page', async () => {
   await page.getByText('Add an agenda item').click();
-  await page.getByLabel('Item').fill('Rapid review decisions this quarter');
+  await page.getByLabel('Item', { exact: true }).fill('Rapid review decisions this quarter');
   await page.getByRole('button', { name: 'Add item' }).click();
   await page.waitForURL(/item=1#agenda$/);
   const items = await page.locator('.hub-agenda li').allTextContents();
@@ -116,6 +116,35 @@ test('agenda, attendance with quoracy, a decision and the action list are kept o
   await page.getByRole('button', { name: 'Save action' }).click();
   await page.waitForURL(/actionSaved=1#actions$/);
   assert.match(await text(row), /Sent on 15 October.*Done/);
+});
+
+test('a paper is uploaded to an agenda item; a wrong file is refused on the page', async () => {
+  await page.goto('/meetings?when=past');
+  await page.getByRole('link', { name: '14 October 2025, 10:00 to 12:00' }).click();
+  await page.getByText('Upload a paper').click();
+  await page.getByLabel('File', { exact: true }).setInputFiles({
+    name: 'notes.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('not a document'),
+  });
+  await page.getByRole('button', { name: 'Upload paper' }).click();
+  await page.waitForLoadState();
+  assert.match(await text(page.locator('.govuk-error-summary a')), /^The file must be one of these: PDF/);
+  await assertAccessible(page, 'a meeting, paper errors');
+  await page.getByLabel('File', { exact: true }).setInputFiles({
+    name: 'Neglect strategy draft.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4\n1 0 obj\n<< >>\nendobj\ntrailer\n<< >>\n%%EOF\n'),
+  });
+  await page
+    .getByLabel('For agenda item (optional)')
+    .selectOption({ label: 'Rapid review decisions this quarter' });
+  await page.getByRole('button', { name: 'Upload paper' }).click();
+  await page.waitForURL(/paper=1#papers$/);
+  assert.match(
+    await text(page.locator('#papers + ul li').first()),
+    /^Neglect strategy draft\.pdf \(1 KB, for “Rapid review decisions this quarter”\)/,
+  );
 });
 
 test('the business unit drafts the key points; the chair approves and sends them', async () => {

@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { can } from '../../platform/access/roles.ts';
+import { sendFile } from '../../platform/files/send.ts';
+import type { UploadedFile } from '../../platform/files/uploads.ts';
 import { contextOf, idParam } from '../../platform/http/context.ts';
 import type { FieldError } from '../../platform/http/errors.ts';
 import { formInput, submitForm } from '../../platform/http/forms.ts';
@@ -23,6 +25,8 @@ const FLASHES: Record<string, string> = {
   action: 'Action added',
   actionSaved: 'Action updated',
   keyPoints: 'Key points saved as a draft',
+  paper: 'Paper uploaded',
+  paperRemoved: 'Paper removed',
   approved: 'Key points approved and sent to the partners',
 };
 
@@ -166,6 +170,46 @@ export function registerMeetingPage(app: FastifyInstance, { page, meetings }: De
       if (!saved.ok)
         return renderMeeting(request, reply, meetingId, { errors: saved.errors, failed: 'keyPoints' }, 400);
       return reply.redirect(`/meetings/${meetingId}?approved=1#key-points`, 303);
+    },
+  );
+
+  app.post('/meetings/:id/papers', { config: { access: 'meetings:write' } }, async (request, reply) => {
+    const meetingId = idParam(request, 'id', 'Meeting');
+    const body = (request.body ?? {}) as { file?: UploadedFile; agendaItemId?: unknown };
+    const itemId =
+      typeof body.agendaItemId === 'string' && body.agendaItemId !== '' ? body.agendaItemId : null;
+    if (itemId && !z.uuid().safeParse(itemId).success) {
+      const errors = [{ field: 'agendaItemId', message: 'Select an item of this meeting’s agenda' }];
+      return renderMeeting(request, reply, meetingId, { errors, failed: 'paper' }, 400);
+    }
+    const saved = await submitForm({}, z.object({}), () =>
+      meetings.papers.add(contextOf(request), meetingId, body.file, itemId),
+    );
+    if (!saved.ok)
+      return renderMeeting(request, reply, meetingId, { errors: saved.errors, failed: 'paper' }, 400);
+    return reply.redirect(`/meetings/${meetingId}?paper=1#papers`, 303);
+  });
+
+  app.get(
+    '/meetings/:id/papers/:paperId',
+    { config: { access: 'meetings:read' } },
+    async (request, reply) => {
+      const paper = await meetings.papers.content(
+        contextOf(request),
+        idParam(request, 'id', 'Meeting'),
+        idParam(request, 'paperId', 'Paper'),
+      );
+      return sendFile(reply, paper);
+    },
+  );
+
+  app.post(
+    '/meetings/:id/papers/:paperId/remove',
+    { config: { access: 'meetings:write' } },
+    async (request, reply) => {
+      const meetingId = idParam(request, 'id', 'Meeting');
+      await meetings.papers.remove(contextOf(request), meetingId, idParam(request, 'paperId', 'Paper'));
+      return reply.redirect(`/meetings/${meetingId}?paperRemoved=1#papers`, 303);
     },
   );
 

@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { sendFile } from '../../platform/files/send.ts';
+import type { UploadedFile } from '../../platform/files/uploads.ts';
 import { contextOf, idParam } from '../../platform/http/context.ts';
-import { notFound } from '../../platform/http/errors.ts';
+import { invalid, notFound } from '../../platform/http/errors.ts';
 import { pageOf, pageQuery } from '../../platform/http/pagination.ts';
 import { parseOrThrow } from '../../platform/http/validation.ts';
 import { meetingsQuery } from './meetings-routes.ts';
@@ -338,6 +340,106 @@ export function registerMeetingsApi(app: FastifyInstance, { meetings }: { meetin
       if (action.meetingId !== meetingId) throw notFound('Action');
       await meetings.actions.update(ctx, action.id, parseOrThrow(actionPatch, request.body));
       return meetings.actions.get(ctx, action.id);
+    },
+  );
+
+  const paperOut = z.object({
+    id: z.uuid(),
+    meetingId: z.uuid(),
+    agendaItemId: z.uuid().nullable(),
+    filename: z.string(),
+    mediaType: z.string().describe('Detected from the content'),
+    sizeBytes: z.number(),
+    uploadedBy: z.string(),
+  });
+  const paperParams = z.object({ id: z.uuid(), paperId: z.uuid() });
+
+  app.get(
+    '/api/v1/meetings/:id/papers',
+    {
+      config: {
+        access: 'meetings:read',
+        api: {
+          summary: 'A meeting’s papers',
+          tag: TAG,
+          params: idParams,
+          response: z.object({ items: z.array(paperOut) }),
+        },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      const meeting = await service.get(ctx, idParam(request, 'id', 'Meeting'));
+      return { items: await meetings.papers.list(ctx, meeting.id) };
+    },
+  );
+
+  app.post(
+    '/api/v1/meetings/:id/papers',
+    {
+      config: {
+        access: 'meetings:write',
+        api: {
+          summary:
+            'Upload a paper: multipart/form-data with `file` (PDF, Word, Excel, PowerPoint, OpenDocument, PNG or JPEG, up to 10 MB) and an optional `agendaItemId`',
+          tag: TAG,
+          params: idParams,
+          response: paperOut,
+          successStatus: 201,
+        },
+      },
+    },
+    async (request, reply) => {
+      const body = (request.body ?? {}) as { file?: UploadedFile; agendaItemId?: unknown };
+      const itemId =
+        typeof body.agendaItemId === 'string' && body.agendaItemId !== '' ? body.agendaItemId : null;
+      if (itemId && !z.uuid().safeParse(itemId).success) {
+        throw invalid([{ field: 'agendaItemId', message: 'agendaItemId must be the id of an agenda item' }]);
+      }
+      const paper = await meetings.papers.add(
+        contextOf(request),
+        idParam(request, 'id', 'Meeting'),
+        body.file,
+        itemId,
+      );
+      return reply.status(201).send(paper);
+    },
+  );
+
+  app.get(
+    '/api/v1/meetings/:id/papers/:paperId',
+    {
+      config: {
+        access: 'meetings:read',
+        api: { summary: 'Download a paper (its file, as an attachment)', tag: TAG, params: paperParams },
+      },
+    },
+    async (request, reply) =>
+      sendFile(
+        reply,
+        await meetings.papers.content(
+          contextOf(request),
+          idParam(request, 'id', 'Meeting'),
+          idParam(request, 'paperId', 'Paper'),
+        ),
+      ),
+  );
+
+  app.delete(
+    '/api/v1/meetings/:id/papers/:paperId',
+    {
+      config: {
+        access: 'meetings:write',
+        api: { summary: 'Remove a paper', tag: TAG, params: paperParams, successStatus: 204 },
+      },
+    },
+    async (request, reply) => {
+      await meetings.papers.remove(
+        contextOf(request),
+        idParam(request, 'id', 'Meeting'),
+        idParam(request, 'paperId', 'Paper'),
+      );
+      return reply.status(204).send();
     },
   );
 }

@@ -11,6 +11,7 @@ import { ageInDays } from './escalation-rules.ts';
 import * as escalationsRepo from './escalations-repo.ts';
 import * as repo from './meetings-repo.ts';
 import { meetingPack } from './pack.ts';
+import * as papersRepo from './papers-repo.ts';
 import { type Attendance, endsAfterStart, isOverdue, quoracy, STANDING_ITEM } from './rules.ts';
 import type { AgendaItemInput, MeetingInput, MeetingPatch } from './schemas.ts';
 
@@ -63,7 +64,7 @@ export function createMeetingsService(db: Database, partnership: PartnershipServ
         actionsRepo.listActions(db, ctx.partnershipId, { meetingId: id, after: null, limit: 500 }),
         repo.previousMeeting(db, ctx.partnershipId, meeting),
       ]);
-      const [raisedHere, openAtMeeting, answeredSince] = await Promise.all([
+      const [raisedHere, openAtMeeting, answeredSince, papers] = await Promise.all([
         escalationsRepo.listEscalations(db, ctx.partnershipId, { meetingId: id, after: null, limit: 50 }),
         // An executive meeting lists what is open at its date and what was answered since the last one.
         group.type === 'executive'
@@ -72,6 +73,7 @@ export function createMeetingsService(db: Database, partnership: PartnershipServ
         group.type === 'executive'
           ? escalationsRepo.answeredBetween(db, ctx.partnershipId, previous?.date ?? null, meeting.date, 200)
           : Promise.resolve([]),
+        papersRepo.listPapers(db, ctx.partnershipId, id),
       ]);
       const previousActions = previous
         ? await actionsRepo.listActions(db, ctx.partnershipId, {
@@ -96,6 +98,7 @@ export function createMeetingsService(db: Database, partnership: PartnershipServ
         actions: actions.map((a) => ({ ...a, overdue: isOverdue(a, today) })),
         previous,
         raisedHere,
+        papers,
         isExecutive: group.type === 'executive',
         openAtMeeting: openAtMeeting.map((e) => ({
           ...e,

@@ -3,12 +3,14 @@ import type { MeetingAction } from './actions-repo.ts';
 import { ESCALATION_STATUS_LABELS } from './escalation-rules.ts';
 import type { Escalation } from './escalations-repo.ts';
 import type { AgendaItem, AttendanceRow, Decision, Meeting } from './meetings-repo.ts';
+import type { Paper } from './papers-repo.ts';
 import { ACTION_STATUS_LABELS, ATTENDANCE_LABELS, isOverdue, type Quoracy } from './rules.ts';
 
 export type PackInput = {
   meeting: Meeting;
   group: { name: string };
   agenda: AgendaItem[];
+  papers: Paper[];
   attendance: AttendanceRow[];
   quoracy: Quoracy;
   decisions: Decision[];
@@ -70,7 +72,20 @@ export function meetingPack(input: PackInput): DocModel {
     ),
   );
   blocks.push(heading('Papers'));
-  blocks.push(paragraph('No papers are attached to this meeting.'));
+  const itemTitle = new Map(input.agenda.map((i) => [i.id, i.title]));
+  blocks.push(
+    input.papers.length > 0
+      ? list(
+          input.papers.map(
+            (p) =>
+              `${p.filename} (${Math.max(1, Math.round(p.sizeBytes / 1024))} KB)` +
+              (p.agendaItemId && itemTitle.has(p.agendaItemId)
+                ? `, for “${itemTitle.get(p.agendaItemId)}”`
+                : ''),
+          ),
+        )
+      : paragraph('No papers are attached to this meeting.'),
+  );
 
   if (input.escalations) {
     const { open, answered, more } = input.escalations;

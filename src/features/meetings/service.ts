@@ -4,6 +4,7 @@ import { createActionsService } from './actions-service.ts';
 import { createEscalationsService } from './escalations-service.ts';
 import { createKeyPointsService } from './key-points-service.ts';
 import { createMeetingsService } from './meetings-service.ts';
+import { createPapersService } from './papers-service.ts';
 import { createRisksService } from './risks-service.ts';
 
 /** The meetings feature's operations: the only part of it other features may use. */
@@ -18,6 +19,7 @@ export function createMeetingService(
     escalations: createEscalationsService(db, partnership),
     risks: createRisksService(db, partnership),
     keyPoints: createKeyPointsService(db, partnership, siteUrl),
+    papers: createPapersService(db),
   };
 }
 
