@@ -17,7 +17,7 @@ const baseEnv = () => {
 function run(
   args: string[],
   env: NodeJS.ProcessEnv,
-): { child: ChildProcess; output: Promise<{ code: number | null; text: string }> } {
+): { child: ChildProcess; output: Promise<{ code: number | null; text: string }>; sofar: () => string } {
   const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let text = '';
   child.stdout?.on('data', (d) => {
@@ -29,10 +29,10 @@ function run(
   const output = new Promise<{ code: number | null; text: string }>((resolve) =>
     child.on('exit', (code) => resolve({ code, text })),
   );
-  return { child, output };
+  return { child, output, sofar: () => text };
 }
 
-async function waitForHealth(port: number, timeoutMs = 60_000) {
+async function waitForHealth(port: number, said: () => string, timeoutMs = 60_000) {
   const start = Date.now();
   while (Date.now() - start < timeoutMs) {
     try {
@@ -43,7 +43,7 @@ async function waitForHealth(port: number, timeoutMs = 60_000) {
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error('the service did not start');
+  throw new Error(`the service did not start within ${timeoutMs / 1000} s; it said:\n${said()}`);
 }
 
 test('npm start’s server: loads the demo, holds DATA_DIR so a second process refuses clearly, stops on SIGTERM', {
@@ -58,7 +58,7 @@ test('npm start’s server: loads the demo, holds DATA_DIR so a second process r
     HOST: '127.0.0.1',
   });
   try {
-    assert.deepEqual(await waitForHealth(port), { status: 'ok', database: 'pglite' });
+    assert.deepEqual(await waitForHealth(port, first.sofar), { status: 'ok', database: 'pglite' });
     const signIn = await fetch(`http://127.0.0.1:${port}/api/v1/auth/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

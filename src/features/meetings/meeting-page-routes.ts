@@ -1,16 +1,15 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { can } from '../../platform/access/roles.ts';
 import { sendFile } from '../../platform/files/send.ts';
 import type { UploadedFile } from '../../platform/files/uploads.ts';
 import { contextOf, idParam } from '../../platform/http/context.ts';
 import type { FieldError } from '../../platform/http/errors.ts';
-import { formInput, submitForm } from '../../platform/http/forms.ts';
+import { formInput, saveForm, submitForm } from '../../platform/http/forms.ts';
 import type { PageRenderer } from '../../platform/views/page.ts';
 import { escalationLabels } from './escalations-routes.ts';
 import { keyPointsInput } from './key-points-routes.ts';
 import { labels } from './labels.ts';
-import { ATTENDANCE } from './rules.ts';
 import { actionInput, agendaItemInput, attendanceInput, decisionInput } from './schemas.ts';
 import type { MeetingService } from './service.ts';
 
@@ -68,7 +67,6 @@ export function registerMeetingPage(app: FastifyInstance, { page, meetings }: De
         people,
         mayWrite: can(ctx.user.role, 'meetings:write'),
         mayApprove: can(ctx.user.role, 'key-points:approve'),
-        attendanceOptions: ATTENDANCE,
         values: {},
         ...extra,
         dateFields: ['dueOn'],
@@ -164,9 +162,7 @@ export function registerMeetingPage(app: FastifyInstance, { page, meetings }: De
     { config: { access: 'key-points:approve' } },
     async (request, reply) => {
       const meetingId = idParam(request, 'id', 'Meeting');
-      const saved = await submitForm({}, z.object({}), () =>
-        meetings.keyPoints.approve(contextOf(request), meetingId),
-      );
+      const saved = await saveForm(() => meetings.keyPoints.approve(contextOf(request), meetingId));
       if (!saved.ok)
         return renderMeeting(request, reply, meetingId, { errors: saved.errors, failed: 'keyPoints' }, 400);
       return reply.redirect(`/meetings/${meetingId}?approved=1#key-points`, 303);
@@ -176,14 +172,8 @@ export function registerMeetingPage(app: FastifyInstance, { page, meetings }: De
   app.post('/meetings/:id/papers', { config: { access: 'meetings:write' } }, async (request, reply) => {
     const meetingId = idParam(request, 'id', 'Meeting');
     const body = (request.body ?? {}) as { file?: UploadedFile; agendaItemId?: unknown };
-    const itemId =
-      typeof body.agendaItemId === 'string' && body.agendaItemId !== '' ? body.agendaItemId : null;
-    if (itemId && !z.uuid().safeParse(itemId).success) {
-      const errors = [{ field: 'agendaItemId', message: 'Select an item of this meeting’s agenda' }];
-      return renderMeeting(request, reply, meetingId, { errors, failed: 'paper' }, 400);
-    }
-    const saved = await submitForm({}, z.object({}), () =>
-      meetings.papers.add(contextOf(request), meetingId, body.file, itemId),
+    const saved = await saveForm(() =>
+      meetings.papers.add(contextOf(request), meetingId, body.file, body.agendaItemId),
     );
     if (!saved.ok)
       return renderMeeting(request, reply, meetingId, { errors: saved.errors, failed: 'paper' }, 400);

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { sendFile } from '../../platform/files/send.ts';
 import type { UploadedFile } from '../../platform/files/uploads.ts';
 import { contextOf, idParam } from '../../platform/http/context.ts';
-import { invalid, notFound } from '../../platform/http/errors.ts';
+import { notFound } from '../../platform/http/errors.ts';
 import { pageOf, pageQuery } from '../../platform/http/pagination.ts';
 import { parseOrThrow } from '../../platform/http/validation.ts';
 import { meetingsQuery } from './meetings-routes.ts';
@@ -391,16 +391,11 @@ export function registerMeetingsApi(app: FastifyInstance, { meetings }: { meetin
     },
     async (request, reply) => {
       const body = (request.body ?? {}) as { file?: UploadedFile; agendaItemId?: unknown };
-      const itemId =
-        typeof body.agendaItemId === 'string' && body.agendaItemId !== '' ? body.agendaItemId : null;
-      if (itemId && !z.uuid().safeParse(itemId).success) {
-        throw invalid([{ field: 'agendaItemId', message: 'agendaItemId must be the id of an agenda item' }]);
-      }
       const paper = await meetings.papers.add(
         contextOf(request),
         idParam(request, 'id', 'Meeting'),
         body.file,
-        itemId,
+        body.agendaItemId,
       );
       return reply.status(201).send(paper);
     },

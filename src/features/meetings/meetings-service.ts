@@ -52,8 +52,11 @@ export function createMeetingsService(db: Database, partnership: PartnershipServ
 
     get,
 
-    /** Everything the meeting page shows, read in parallel. */
-    async overview(ctx: RequestContext, id: string) {
+    /**
+     * Everything the meeting page (and its pack) shows, read in parallel. An executive meeting's
+     * escalation lists stop at `cap`; `escalationsMore` says when there were more.
+     */
+    async overview(ctx: RequestContext, id: string, cap = 200) {
       const meeting = await get(ctx, id);
       const [group, members, agenda, attendance, decisions, actions, previous] = await Promise.all([
         partnership.groups.get(ctx, meeting.groupId),
@@ -68,10 +71,16 @@ export function createMeetingsService(db: Database, partnership: PartnershipServ
         escalationsRepo.listEscalations(db, ctx.partnershipId, { meetingId: id, after: null, limit: 50 }),
         // An executive meeting lists what is open at its date and what was answered since the last one.
         group.type === 'executive'
-          ? escalationsRepo.openOnDay(db, ctx.partnershipId, meeting.date, 200)
+          ? escalationsRepo.openOnDay(db, ctx.partnershipId, meeting.date, cap + 1)
           : Promise.resolve([]),
         group.type === 'executive'
-          ? escalationsRepo.answeredBetween(db, ctx.partnershipId, previous?.date ?? null, meeting.date, 200)
+          ? escalationsRepo.answeredBetween(
+              db,
+              ctx.partnershipId,
+              previous?.date ?? null,
+              meeting.date,
+              cap + 1,
+            )
           : Promise.resolve([]),
         papersRepo.listPapers(db, ctx.partnershipId, id),
       ]);
@@ -100,11 +109,12 @@ export function createMeetingsService(db: Database, partnership: PartnershipServ
         raisedHere,
         papers,
         isExecutive: group.type === 'executive',
-        openAtMeeting: openAtMeeting.map((e) => ({
+        openAtMeeting: openAtMeeting.slice(0, cap).map((e) => ({
           ...e,
           ageDays: ageInDays({ ...e, respondedOn: null, closedOn: null }, meeting.date),
         })),
-        answeredSince,
+        answeredSince: answeredSince.slice(0, cap),
+        escalationsMore: openAtMeeting.length > cap || answeredSince.length > cap,
         previousActions: previousActions.map((a) => ({ ...a, overdue: isOverdue(a, today) })),
       };
     },
@@ -234,38 +244,19 @@ export function createMeetingsService(db: Database, partnership: PartnershipServ
 
     /** The meeting's pack as a document model (pack.ts), for PDF and DOCX. */
     async pack(ctx: RequestContext, id: string) {
-      const view = await service.overview(ctx, id);
       const CAP = 500;
-      const [open, answered, groupActions] = await Promise.all([
-        view.isExecutive ? escalationsRepo.openOnDay(db, ctx.partnershipId, view.meeting.date, CAP + 1) : [],
-        view.isExecutive
-          ? escalationsRepo.answeredBetween(
-              db,
-              ctx.partnershipId,
-              view.previous?.date ?? null,
-              view.meeting.date,
-              CAP + 1,
-            )
-          : [],
-        actionsRepo.listActions(db, ctx.partnershipId, {
-          groupId: view.meeting.groupId,
-          status: 'open-or-in-progress',
-          after: null,
-          limit: CAP + 1,
-        }),
-      ]);
+      const view = await service.overview(ctx, id, CAP);
+      const groupActions = await actionsRepo.listActions(db, ctx.partnershipId, {
+        groupId: view.meeting.groupId,
+        status: 'open-or-in-progress',
+        after: null,
+        limit: CAP + 1,
+      });
       return meetingPack({
         ...view,
         openActions: { items: groupActions.slice(0, CAP), more: groupActions.length > CAP },
         escalations: view.isExecutive
-          ? {
-              open: open.slice(0, CAP).map((e) => ({
-                ...e,
-                ageDays: ageInDays({ ...e, respondedOn: null, closedOn: null }, view.meeting.date),
-              })),
-              answered: answered.slice(0, CAP),
-              more: open.length > CAP || answered.length > CAP,
-            }
+          ? { open: view.openAtMeeting, answered: view.answeredSince, more: view.escalationsMore }
           : null,
         today: todayInLondon(),
       });

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Database } from '../../db/database.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { checkUpload, DOCUMENT_TYPES, type UploadedFile } from '../../platform/files/uploads.ts';
@@ -14,13 +15,17 @@ export function createPapersService(db: Database) {
   return {
     list: (scope: Scope, meetingId: string) => repo.listPapers(db, scope.partnershipId, meetingId),
 
-    async add(
-      ctx: RequestContext,
-      meetingId: string,
-      file: UploadedFile | undefined,
-      agendaItemId: string | null,
-    ) {
+    /** `itemIdSent` as sent: empty or absent for the whole meeting, else an item of its agenda. */
+    async add(ctx: RequestContext, meetingId: string, file: UploadedFile | undefined, itemIdSent: unknown) {
       if (!(await findMeeting(db, ctx.partnershipId, meetingId))) throw notFound('Meeting');
+      const agendaItemId =
+        itemIdSent === undefined || itemIdSent === null || itemIdSent === '' ? null : itemIdSent;
+      if (
+        agendaItemId !== null &&
+        (typeof agendaItemId !== 'string' || !z.uuid().safeParse(agendaItemId).success)
+      ) {
+        throw invalid([{ field: 'agendaItemId', message: 'Select an item of this meeting’s agenda' }]);
+      }
       const checked = await checkUpload(file, DOCUMENT_TYPES);
       if (!checked.ok) throw invalid([{ field: 'file', message: checked.message }]);
       const upload = file as UploadedFile;

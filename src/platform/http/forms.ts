@@ -59,8 +59,13 @@ export async function submitForm<S extends z.ZodType, R>(
 ): Promise<Submitted<R>> {
   const parsed = parseInput(schema, input);
   if (!parsed.ok) return parsed;
+  return saveForm(() => save(parsed.value));
+}
+
+/** For a form with nothing to parse (a button, a file): the save's field errors come back for the page. */
+export async function saveForm<R>(save: () => Promise<R>): Promise<Submitted<R>> {
   try {
-    return { ok: true, result: await save(parsed.value) };
+    return { ok: true, result: await save() };
   } catch (error) {
     return { ok: false, errors: asFormErrors(error).errors };
   }
