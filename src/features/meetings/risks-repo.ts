@@ -89,40 +89,30 @@ export async function insertRisk(db: Queryable, partnershipId: string, input: Ri
        raised_on, response, owner_person_id, status, review_on)
      VALUES ($1, (SELECT coalesce(max(number), 0) + 1 FROM risks WHERE partnership_id = $1),
        $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-    [
-      partnershipId,
-      input.title,
-      input.description,
-      input.raisedByAgencyId,
-      input.raisedByPersonId,
-      input.raisedOn,
-      input.response,
-      input.ownerPersonId,
-      input.status,
-      input.reviewOn,
-    ],
+    [partnershipId, ...riskValues(input)],
   );
   return (rows[0] as { id: string }).id;
 }
+
+/** A risk's columns from title to review_on, in the order both statements list them. */
+const riskValues = (input: RiskInput) => [
+  input.title,
+  input.description,
+  input.raisedByAgencyId,
+  input.raisedByPersonId,
+  input.raisedOn,
+  input.response,
+  input.ownerPersonId,
+  input.status,
+  input.reviewOn,
+];
 
 export async function updateRisk(db: Queryable, partnershipId: string, id: string, input: RiskInput) {
   await db.query(
     `UPDATE risks SET title = $3, description = $4, raised_by_agency_id = $5, raised_by_person_id = $6,
        raised_on = $7, response = $8, owner_person_id = $9, status = $10, review_on = $11, updated_at = now()
      WHERE partnership_id = $1 AND id = $2`,
-    [
-      partnershipId,
-      id,
-      input.title,
-      input.description,
-      input.raisedByAgencyId,
-      input.raisedByPersonId,
-      input.raisedOn,
-      input.response,
-      input.ownerPersonId,
-      input.status,
-      input.reviewOn,
-    ],
+    [partnershipId, id, ...riskValues(input)],
   );
 }
 
