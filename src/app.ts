@@ -14,6 +14,8 @@ import { groupMeetingsSection, registerMeetingRoutes } from './features/meetings
 import { createMeetingService } from './features/meetings/service.ts';
 import { registerPartnershipRoutes } from './features/partnership/routes.ts';
 import { createPartnershipService } from './features/partnership/service.ts';
+import { registerReviewRoutes } from './features/reviews/routes.ts';
+import { createReviewService } from './features/reviews/service.ts';
 import { registerApiDocsRoutes } from './platform/api/routes.ts';
 import { registerAuditRoutes } from './platform/audit/routes.ts';
 import { createAuthService } from './platform/auth/auth-service.ts';
@@ -44,6 +46,8 @@ const NAVIGATION: NavItem[] = [
   { href: '/meetings', text: 'Meetings', permission: 'meetings:read' },
   { href: '/escalations', text: 'Escalations', permission: 'escalations:read' },
   { href: '/risks', text: 'Risks', permission: 'risks:read' },
+  { href: '/cases', text: 'Case reviews', permission: 'cases:read' },
+  { href: '/clocks', text: 'Clocks', permission: 'cases:read' },
   { href: '/users', text: 'Users', permission: 'users:manage' },
   { href: '/audit', text: 'Audit log', permission: 'audit:read' },
   { href: '/emails', text: 'E-mails', permission: 'emails:read' },
@@ -136,6 +140,7 @@ export async function buildApp(
   const partnership = createPartnershipService(db);
   const siteUrl = config.siteUrl ?? 'http://localhost:3000';
   const meetings = createMeetingService(db, partnership, siteUrl);
+  const reviews = createReviewService(db, partnership);
   const notifier = createNotifier(db, {
     smtpUrl: config.smtpUrl,
     from: config.mailFrom ?? 'Safeguarding Partnership Hub <no-reply@localhost>',
@@ -150,6 +155,7 @@ export async function buildApp(
   registerHomeRoutes(app, { page, partnership });
   registerPartnershipRoutes(app, { page, partnership, groupSections: [groupMeetingsSection(meetings)] });
   registerMeetingRoutes(app, { page, partnership, meetings });
+  registerReviewRoutes(app, { page, partnership, reviews });
 
   registerNotifyRoutes(app, { db, page });
 

@@ -22,6 +22,11 @@ const ESCALATION_RAISERS: Role[] = ['admin', 'executive', 'chair', 'member'];
 const ESCALATION_RESPONDERS: Role[] = ['admin', 'executive'];
 const RISK_READERS: Role[] = ['admin', 'executive', 'chair', 'member', 'data-lead', 'scrutineer'];
 const RISK_WRITERS: Role[] = ['admin', 'executive', 'chair', 'member'];
+// Case material: these roles may open case pages, and see only the cases they are on (need-to-know).
+const CASE_READERS: Role[] = ['admin', 'executive', 'chair', 'member', 'data-lead', 'reviewer', 'scrutineer'];
+const CASE_WRITERS: Role[] = ['admin'];
+const CASE_DECIDERS: Role[] = ['admin', 'executive'];
+const CASE_ASSIGNERS: Role[] = ['admin', 'executive'];
 
 const EXPECTED: Record<string, typeof PUBLIC | Role[]> = {
   'GET /health': PUBLIC,
@@ -156,6 +161,29 @@ const EXPECTED: Record<string, typeof PUBLIC | Role[]> = {
   'GET /api/v1/risks/:id': RISK_READERS,
   'PUT /api/v1/risks/:id': RISK_WRITERS,
   'POST /api/v1/risks/:id/escalate': RISK_WRITERS,
+  'GET /cases': CASE_READERS,
+  'GET /cases/new': CASE_WRITERS,
+  'POST /cases': CASE_WRITERS,
+  'GET /cases/:id': CASE_READERS,
+  'GET /cases/:id/edit': CASE_WRITERS,
+  'POST /cases/:id': CASE_WRITERS,
+  'GET /cases/:id/rapid-review': CASE_WRITERS,
+  'POST /cases/:id/rapid-review': CASE_WRITERS,
+  'GET /cases/:id/decision': CASE_DECIDERS,
+  'POST /cases/:id/decision': CASE_DECIDERS,
+  'POST /cases/:id/team': CASE_ASSIGNERS,
+  'POST /cases/:id/team/remove': CASE_ASSIGNERS,
+  'POST /cases/:id/waivers': CASE_WRITERS,
+  'POST /cases/:id/actions': CASE_WRITERS,
+  'GET /clocks': CASE_READERS,
+  'GET /api/v1/incidents': CASE_READERS,
+  'POST /api/v1/incidents': CASE_WRITERS,
+  'GET /api/v1/incidents/:id': CASE_READERS,
+  'PUT /api/v1/incidents/:id': CASE_WRITERS,
+  'PUT /api/v1/incidents/:id/rapid-review': CASE_WRITERS,
+  'PUT /api/v1/incidents/:id/decision': CASE_DECIDERS,
+  'POST /api/v1/incidents/:id/team': CASE_ASSIGNERS,
+  'GET /api/v1/clocks': CASE_READERS,
   'GET /users': ADMIN,
   'GET /users/new': ADMIN,
   'POST /users': ADMIN,

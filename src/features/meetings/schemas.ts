@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  idList,
   isoDate,
   optionalIsoDate,
   optionalText,
@@ -120,17 +121,6 @@ export const escalationMove = z.strictObject({
   response: optionalText(5_000, 'Response').transform((v) => v ?? ''),
   decision: optionalText(2_000, 'Decision').transform((v) => v ?? ''),
 });
-
-/** One id or many (a form's checkboxes send one value or several): always a list. */
-const idList = (message: string) =>
-  z
-    .union([
-      z.literal('').transform(() => []),
-      z.uuid({ error: message }).transform((v) => [v]),
-      z.array(z.uuid({ error: message })).max(200),
-    ])
-    .optional()
-    .transform((v) => [...new Set(v ?? [])]);
 
 export const riskInput = z.strictObject({
   title: requiredText(200, 'Enter the risk in a few words', 'The risk'),

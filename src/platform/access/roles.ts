@@ -57,6 +57,14 @@ export const PERMISSIONS = [
   'risks:read',
   /** Raise and update emerging risks, and escalate them to the executive. */
   'risks:write',
+  /** Open case-review pages at all; which cases is need-to-know (features/reviews/rules.ts). */
+  'cases:read',
+  /** Record incidents, rapid reviews, case teams, clock waivers and immediate actions. */
+  'cases:write',
+  /** Record the executive's decision on the level of review. */
+  'cases:decide',
+  /** Put people on a case's panel or review (an executive may override the independence rule). */
+  'cases:assign',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -85,6 +93,13 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   // Risks are raised by partners, as at the fortnightly risk meetings.
   'risks:read': ['admin', 'executive', 'chair', 'member', 'data-lead', 'scrutineer'],
   'risks:write': ['admin', 'executive', 'chair', 'member'],
+  // Case material is need-to-know: these roles may be put on a case's panel or review, and then see
+  // that case; the admin and the executive see every case. Never young scrutineers or practitioners.
+  'cases:read': ['admin', 'executive', 'chair', 'member', 'data-lead', 'reviewer', 'scrutineer'],
+  'cases:write': ['admin'],
+  // The executive decides; the business unit may record the decision on its behalf.
+  'cases:decide': ['admin', 'executive'],
+  'cases:assign': ['admin', 'executive'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

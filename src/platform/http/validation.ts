@@ -78,3 +78,14 @@ export const optionalUuid = (message: string) =>
     .union([z.literal('').transform(() => null), z.null(), z.uuid({ error: message })])
     .optional()
     .transform((v) => v ?? null);
+
+/** One id or many (a form's checkboxes send one value or several): always a list. */
+export const idList = (message: string) =>
+  z
+    .union([
+      z.literal('').transform(() => []),
+      z.uuid({ error: message }).transform((v) => [v]),
+      z.array(z.uuid({ error: message })).max(200),
+    ])
+    .optional()
+    .transform((v) => [...new Set(v ?? [])]);

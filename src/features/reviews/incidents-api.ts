@@ -1,0 +1,254 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { contextOf, idParam } from '../../platform/http/context.ts';
+import { pageOf } from '../../platform/http/pagination.ts';
+import { parseOrThrow } from '../../platform/http/validation.ts';
+import type { ReviewDeps } from './cases-routes.ts';
+import { CLOCK_KEYS } from './clocks.ts';
+import { clocksQuery, incidentsQuery } from './queries.ts';
+import { AGE_BANDS, CASE_KINDS, DECISIONS, HARM_CATEGORIES, OUTCOMES, TEAM_CAPACITIES } from './rules.ts';
+import { decisionInput, incidentInput, rapidReviewInput, teamMemberInput } from './schemas.ts';
+
+const TAG = 'Case reviews';
+const date = z.string().describe('YYYY-MM-DD');
+const clockStatus = z.enum(['due', 'due-soon', 'overdue', 'met', 'not-applicable', 'not-started']);
+const clockOut = z.object({
+  key: z.enum(CLOCK_KEYS),
+  name: z.string(),
+  dueOn: date.nullable(),
+  metOn: date.nullable(),
+  status: clockStatus,
+  late: z.boolean().describe('Met after its due date'),
+  reason: z.string().nullable().describe('Why it is not applicable, or what starts it'),
+});
+const incidentOut = z.object({
+  id: z.uuid(),
+  reference: z.string().describe('SI-<number>'),
+  number: z.number(),
+  kind: z.enum(CASE_KINDS),
+  pseudonym: z.string(),
+  awareOn: date,
+  outcome: z.enum(OUTCOMES),
+  harmCategory: z.enum(HARM_CATEGORIES),
+  ageBand: z.enum(AGE_BANDS),
+  summary: z.string(),
+  notifiedPanelOn: date.nullable(),
+  panelMetOn: date.nullable(),
+  immediateLearning: z.string(),
+  recommendation: z.enum(DECISIONS).nullable(),
+  recommendationReasons: z.string(),
+  rapidReviewSentOn: date.nullable(),
+  decision: z.enum(DECISIONS).nullable(),
+  decidedOn: date.nullable(),
+  decisionReasons: z.string(),
+  agencies: z.array(z.object({ id: z.uuid(), name: z.string() })),
+  people: z.array(
+    z.object({ id: z.uuid(), name: z.string(), agencyName: z.string(), email: z.string().nullable() }),
+  ),
+  clocks: z.array(clockOut).describe('Every statutory and local clock of the case, with its due date'),
+  team: z.array(
+    z.object({
+      userId: z.uuid(),
+      name: z.string(),
+      capacity: z.enum(TEAM_CAPACITIES),
+      overrideReason: z.string().nullable(),
+    }),
+  ),
+});
+const incidentRowOut = z.object({
+  id: z.uuid(),
+  reference: z.string(),
+  pseudonym: z.string(),
+  kind: z.enum(CASE_KINDS),
+  awareOn: date,
+  harmCategory: z.enum(HARM_CATEGORIES),
+  ageBand: z.enum(AGE_BANDS),
+  recommendation: z.enum(DECISIONS).nullable(),
+  decision: z.enum(DECISIONS).nullable(),
+  nextDueOn: date.nullable().describe('The soonest clock not yet met'),
+  nextClock: z.enum(CLOCK_KEYS).nullable(),
+});
+const openClockOut = z.object({
+  incidentId: z.uuid(),
+  reference: z.string(),
+  pseudonym: z.string(),
+  clock: z.enum(CLOCK_KEYS),
+  dueOn: date,
+  status: z.enum(['due', 'due-soon', 'overdue']),
+});
+const idParams = z.object({ id: z.uuid() });
+const NEED_TO_KNOW =
+  'Case material: only the business unit, the executive and the case’s panel and reviewers; every call is in the audit log.';
+
+export function registerIncidentsApi(app: FastifyInstance, { reviews }: ReviewDeps) {
+  const service = reviews.incidents;
+  const one = (request: Parameters<typeof contextOf>[0]) =>
+    service.get(contextOf(request), idParam(request, 'id', 'Case'));
+
+  app.get(
+    '/api/v1/incidents',
+    {
+      config: {
+        access: 'cases:read',
+        api: {
+          summary: `Serious incidents and their reviews, newest first. ${NEED_TO_KNOW}`,
+          tag: TAG,
+          query: incidentsQuery,
+          response: pageOf(incidentRowOut),
+        },
+      },
+    },
+    async (request) => service.list(contextOf(request), parseOrThrow(incidentsQuery, request.query)),
+  );
+
+  app.post(
+    '/api/v1/incidents',
+    {
+      config: {
+        access: 'cases:write',
+        api: {
+          summary: 'Record a serious incident under a pseudonym; returns it with its clocks',
+          tag: TAG,
+          body: incidentInput,
+          response: incidentOut,
+          successStatus: 201,
+        },
+      },
+    },
+    async (request, reply) => {
+      const ctx = contextOf(request);
+      const created = await service.create(ctx, parseOrThrow(incidentInput, request.body));
+      return reply.status(201).send(await service.get(ctx, created.id));
+    },
+  );
+
+  app.get(
+    '/api/v1/incidents/:id',
+    {
+      config: {
+        access: 'cases:read',
+        api: {
+          summary: `One case with its clocks. ${NEED_TO_KNOW}`,
+          tag: TAG,
+          params: idParams,
+          response: incidentOut,
+        },
+      },
+    },
+    async (request) => one(request),
+  );
+
+  app.put(
+    '/api/v1/incidents/:id',
+    {
+      config: {
+        access: 'cases:write',
+        api: {
+          summary: 'Replace an incident’s details, agencies and people involved',
+          tag: TAG,
+          params: idParams,
+          body: incidentInput,
+          response: incidentOut,
+        },
+      },
+    },
+    async (request) => {
+      await service.update(
+        contextOf(request),
+        idParam(request, 'id', 'Case'),
+        parseOrThrow(incidentInput, request.body),
+      );
+      return one(request);
+    },
+  );
+
+  app.put(
+    '/api/v1/incidents/:id/rapid-review',
+    {
+      config: {
+        access: 'cases:write',
+        api: {
+          summary: 'Record the rapid review: when the panel met, immediate learning, its recommendation',
+          tag: TAG,
+          params: idParams,
+          body: rapidReviewInput,
+          response: incidentOut,
+        },
+      },
+    },
+    async (request) => {
+      await service.recordRapidReview(
+        contextOf(request),
+        idParam(request, 'id', 'Case'),
+        parseOrThrow(rapidReviewInput, request.body),
+      );
+      return one(request);
+    },
+  );
+
+  app.put(
+    '/api/v1/incidents/:id/decision',
+    {
+      config: {
+        access: 'cases:decide',
+        api: {
+          summary: 'Record the executive’s decision on the level of review (after the panel met)',
+          tag: TAG,
+          params: idParams,
+          body: decisionInput,
+          response: incidentOut,
+        },
+      },
+    },
+    async (request) => {
+      await service.decide(
+        contextOf(request),
+        idParam(request, 'id', 'Case'),
+        parseOrThrow(decisionInput, request.body),
+      );
+      return one(request);
+    },
+  );
+
+  app.post(
+    '/api/v1/incidents/:id/team',
+    {
+      config: {
+        access: 'cases:assign',
+        api: {
+          summary:
+            'Put a user on the case’s panel or review. Reviewers and authors must be independent of the case; an executive may override with a reason',
+          tag: TAG,
+          params: idParams,
+          body: teamMemberInput,
+          response: incidentOut,
+          successStatus: 201,
+        },
+      },
+    },
+    async (request, reply) => {
+      await service.addToTeam(
+        contextOf(request),
+        idParam(request, 'id', 'Case'),
+        parseOrThrow(teamMemberInput, request.body),
+      );
+      return reply.status(201).send(await one(request));
+    },
+  );
+
+  app.get(
+    '/api/v1/clocks',
+    {
+      config: {
+        access: 'cases:read',
+        api: {
+          summary: `Every open clock, soonest first. ${NEED_TO_KNOW}`,
+          tag: TAG,
+          query: clocksQuery,
+          response: pageOf(openClockOut),
+        },
+      },
+    },
+    async (request) => service.openClocks(contextOf(request), parseOrThrow(clocksQuery, request.query)),
+  );
+}

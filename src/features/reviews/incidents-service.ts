@@ -1,0 +1,408 @@
+import type { Database, Queryable } from '../../db/database.ts';
+import { changedFields, recordAudit } from '../../platform/audit/audit.ts';
+import { todayInLondon } from '../../platform/calendar/today.ts';
+import { addDays } from '../../platform/calendar/working-days.ts';
+import type { RequestContext } from '../../platform/http/context.ts';
+import { type FieldError, HttpError, invalid, notFound } from '../../platform/http/errors.ts';
+import { decodeCursor, toPage } from '../../platform/http/pagination.ts';
+import type { PartnershipService } from '../partnership/service.ts';
+import {
+  type CaseDates,
+  type ClockKey,
+  caseClocks,
+  clockTimings,
+  dueSoonLimit,
+  dueStatus,
+} from './clocks.ts';
+import * as repo from './incidents-repo.ts';
+import { personalDataMessage, personalDataWarnings } from './personal-data.ts';
+import {
+  decisionRefusal,
+  independenceConflict,
+  mayJoinCaseTeam,
+  rapidReviewDateErrors,
+  seesEveryCase,
+} from './rules.ts';
+import type { IncidentInput, RapidReviewInput } from './schemas.ts';
+
+type Decision = NonNullable<repo.Incident['decision']>;
+
+const caseDates = (i: repo.Incident): CaseDates => ({
+  kind: i.kind,
+  awareOn: i.awareOn,
+  notifiedPanelOn: i.notifiedPanelOn,
+  rapidReviewSentOn: i.rapidReviewSentOn,
+  decision: i.decision,
+  decidedOn: i.decidedOn,
+  review: null,
+  waivers: Object.fromEntries(i.waivers.map((w) => [w.clock, w.reason])),
+});
+
+/** Field errors for free text that looks like a child's date of birth or address, unless confirmed. */
+function personalDataErrors(fields: [string, string, string][], confirmedByUser: boolean): FieldError[] {
+  if (confirmedByUser) return [];
+  return fields.flatMap(([field, label, value]) => {
+    const warnings = personalDataWarnings(value);
+    return warnings.length > 0 ? [{ field, message: personalDataMessage(label, warnings) }] : [];
+  });
+}
+
+const caseNotVisible = () =>
+  new HttpError(403, 'Only the business unit, the executive and the case’s panel and reviewers can see it');
+
+export function createIncidentsService(db: Database, partnership: PartnershipService) {
+  /** The case, if this user may see it: 404 when it is not the partnership's, 403 when not need-to-know. */
+  async function load(tx: Queryable, ctx: RequestContext, id: string) {
+    const incident = await repo.findIncident(tx, ctx.partnershipId, id);
+    if (!incident) throw notFound('Case');
+    if (!seesEveryCase(ctx.user.role) && !(await repo.isOnTeam(tx, ctx.partnershipId, id, ctx.user.id)))
+      throw caseNotVisible();
+    return incident;
+  }
+
+  async function refreshClocks(tx: Queryable, partnershipId: string, id: string) {
+    const incident = (await repo.findIncident(tx, partnershipId, id)) as repo.Incident;
+    await repo.writeClocks(tx, partnershipId, id, clockTimings(caseDates(incident)));
+    return incident;
+  }
+
+  async function setInvolved(tx: Queryable, ctx: RequestContext, id: string, input: IncidentInput) {
+    const agencies = await repo.setInvolved(tx, ctx.partnershipId, id, 'agencies', input.agencyIds);
+    const people = await repo.setInvolved(tx, ctx.partnershipId, id, 'people', input.personIds);
+    const errors: FieldError[] = [];
+    if (agencies !== input.agencyIds.length)
+      errors.push({ field: 'agencyIds', message: 'Select agencies of this partnership' });
+    if (people !== input.personIds.length)
+      errors.push({ field: 'personIds', message: 'Select people of this partnership' });
+    if (errors.length > 0) throw invalid(errors);
+  }
+
+  function incidentErrors(input: IncidentInput, existing: repo.Incident | null) {
+    return [
+      ...rapidReviewDateErrors(
+        {
+          awareOn: input.awareOn,
+          notifiedPanelOn: input.notifiedPanelOn,
+          panelMetOn: existing?.panelMetOn ?? null,
+          rapidReviewSentOn: null,
+          decidedOn: null,
+        },
+        todayInLondon(),
+      ),
+      ...personalDataErrors(
+        [
+          ['pseudonym', 'The pseudonym', input.pseudonym],
+          ['summary', 'The summary', input.summary],
+        ],
+        input.confirmNoPersonalData,
+      ),
+    ];
+  }
+
+  const audit = (tx: Queryable, ctx: RequestContext, action: string, id: string | null, data: object = {}) =>
+    recordAudit(tx, ctx.actor, {
+      partnershipId: ctx.partnershipId,
+      action,
+      entityType: 'incident',
+      entityId: id,
+      ...data,
+    });
+
+  /** The case with its clocks on a day: the shape pages and the API show. */
+  function present(incident: repo.Incident, today = todayInLondon()) {
+    return {
+      ...incident,
+      reference: `SI-${incident.number}`,
+      clocks: caseClocks(caseDates(incident), today),
+    };
+  }
+
+  return {
+    /** The cases this user may see, newest first; the view is audited. */
+    async list(
+      ctx: RequestContext,
+      query: { q?: string; decision?: Decision | 'none'; after?: string; limit: number },
+    ) {
+      const today = todayInLondon();
+      return db.transaction(async (tx) => {
+        const rows = await repo.listIncidents(tx, ctx.partnershipId, {
+          ...query,
+          teamUserId: seesEveryCase(ctx.user.role) ? null : ctx.user.id,
+          after: query.after ? decodeCursor(query.after) : null,
+        });
+        const page = toPage(rows, query.limit, (r) => ({ key: r.awareOn, id: r.id }));
+        await audit(tx, ctx, 'incidents.listed', null, {
+          after: {
+            query: { q: query.q ?? null, decision: query.decision ?? null },
+            shown: page.items.map((i) => i.number),
+          },
+        });
+        return {
+          ...page,
+          items: page.items.map((r) => ({
+            ...r,
+            reference: `SI-${r.number}`,
+            nextStatus: r.nextDueOn ? dueStatus(r.nextDueOn, today) : null,
+          })),
+        };
+      });
+    },
+
+    /** One case with its clocks, team and actions; every view is audited. */
+    async get(ctx: RequestContext, id: string) {
+      return db.transaction(async (tx) => {
+        const incident = await load(tx, ctx, id);
+        const [team, actions] = await Promise.all([
+          repo.listTeam(tx, ctx.partnershipId, id),
+          repo.listCaseActions(tx, ctx.partnershipId, id),
+        ]);
+        await audit(tx, ctx, 'incident.viewed', id);
+        return { ...present(incident), team, actions };
+      });
+    },
+
+    async create(ctx: RequestContext, input: IncidentInput) {
+      const errors = incidentErrors(input, null);
+      if (errors.length > 0) throw invalid(errors);
+      return db.transaction(async (tx) => {
+        const id = await repo.insertIncident(tx, ctx.partnershipId, input);
+        await setInvolved(tx, ctx, id, input);
+        const created = await refreshClocks(tx, ctx.partnershipId, id);
+        await audit(tx, ctx, 'incident.recorded', id, { after: created });
+        return present(created);
+      });
+    },
+
+    async update(ctx: RequestContext, id: string, input: IncidentInput) {
+      return db.transaction(async (tx) => {
+        await repo.lockIncident(tx, ctx.partnershipId, id);
+        const before = await load(tx, ctx, id);
+        const errors = incidentErrors(input, before);
+        if (errors.length > 0) throw invalid(errors);
+        await repo.updateIncident(tx, ctx.partnershipId, id, input);
+        await setInvolved(tx, ctx, id, input);
+        const after = await refreshClocks(tx, ctx.partnershipId, id);
+        await audit(tx, ctx, 'incident.updated', id, changedFields(before, after));
+        return present(after);
+      });
+    },
+
+    /** The rapid review panel's record: when it met, what it learnt, what it recommends. */
+    async recordRapidReview(ctx: RequestContext, id: string, input: RapidReviewInput) {
+      return db.transaction(async (tx) => {
+        await repo.lockIncident(tx, ctx.partnershipId, id);
+        const before = await load(tx, ctx, id);
+        const errors = [
+          ...rapidReviewDateErrors(
+            {
+              awareOn: before.awareOn,
+              notifiedPanelOn: before.notifiedPanelOn,
+              panelMetOn: input.panelMetOn,
+              rapidReviewSentOn: input.rapidReviewSentOn,
+              decidedOn: before.decidedOn,
+            },
+            todayInLondon(),
+          ).map((e) =>
+            e.field === 'decidedOn'
+              ? { ...e, field: 'panelMetOn', message: 'The panel can’t have met after the executive decided' }
+              : e,
+          ),
+          ...personalDataErrors(
+            [
+              ['immediateLearning', 'The immediate learning', input.immediateLearning],
+              ['recommendationReasons', 'The reasons', input.recommendationReasons],
+            ],
+            input.confirmNoPersonalData,
+          ),
+        ];
+        if (input.recommendation && !input.panelMetOn)
+          errors.push({
+            field: 'panelMetOn',
+            message: 'Enter the date the panel met, to record its recommendation',
+          });
+        if (errors.length > 0) throw invalid(errors);
+        await repo.updateRapidReview(tx, ctx.partnershipId, id, input);
+        const after = await refreshClocks(tx, ctx.partnershipId, id);
+        await audit(tx, ctx, 'incident.rapid-review-recorded', id, changedFields(before, after));
+        return present(after);
+      });
+    },
+
+    /** The executive's decision on the level of review, after the panel met. */
+    async decide(
+      ctx: RequestContext,
+      id: string,
+      input: { decision: Decision; decidedOn: string; reasons: string },
+    ) {
+      return db.transaction(async (tx) => {
+        await repo.lockIncident(tx, ctx.partnershipId, id);
+        const before = await load(tx, ctx, id);
+        const refusal = decisionRefusal(before.panelMetOn);
+        if (refusal) throw invalid([{ field: 'decision', message: refusal }]);
+        const errors = rapidReviewDateErrors(
+          {
+            awareOn: before.awareOn,
+            notifiedPanelOn: null,
+            panelMetOn: before.panelMetOn,
+            rapidReviewSentOn: null,
+            decidedOn: input.decidedOn,
+          },
+          todayInLondon(),
+        );
+        if (errors.length > 0) throw invalid(errors);
+        await repo.updateDecision(tx, ctx.partnershipId, id, input);
+        const after = await refreshClocks(tx, ctx.partnershipId, id);
+        await audit(tx, ctx, 'incident.decided', id, changedFields(before, after));
+        return present(after);
+      });
+    },
+
+    /**
+     * Puts a user on the case's team. Reviewers and authors must be independent of the case; only an
+     * executive may override that, with a reason, which is kept and logged.
+     */
+    async addToTeam(
+      ctx: RequestContext,
+      id: string,
+      input: { userId: string; capacity: repo.TeamMember['capacity']; overrideReason: string | null },
+    ) {
+      const user = await partnership.users.get(ctx, input.userId).catch((error: unknown) => {
+        if (error instanceof HttpError && error.status === 404)
+          throw invalid([{ field: 'userId', message: 'Select a user of this partnership' }]);
+        throw error;
+      });
+      if (!user.isActive)
+        throw invalid([{ field: 'userId', message: `${user.name}’s account is deactivated` }]);
+      if (!mayJoinCaseTeam(user.role))
+        throw invalid([{ field: 'userId', message: `${user.name} can’t see case material in their role` }]);
+      return db.transaction(async (tx) => {
+        await repo.lockIncident(tx, ctx.partnershipId, id);
+        const incident = await load(tx, ctx, id);
+        let overrideReason: string | null = null;
+        if (input.capacity !== 'panel') {
+          const conflict = independenceConflict(user, {
+            agencyIds: incident.agencies.map((a) => a.id),
+            personEmails: incident.people.flatMap((p) => (p.email ? [p.email] : [])),
+          });
+          if (conflict && !input.overrideReason)
+            throw invalid([
+              {
+                field: 'userId',
+                message: `${conflict}. An executive can override this with a reason`,
+              },
+            ]);
+          if (conflict && ctx.user.role !== 'executive')
+            throw invalid([
+              { field: 'overrideReason', message: `${conflict}. Only an executive can override this` },
+            ]);
+          overrideReason = conflict ? input.overrideReason : null;
+        }
+        const added = await repo.addTeamMember(tx, ctx.partnershipId, id, { ...input, overrideReason });
+        if (!added)
+          throw invalid([{ field: 'userId', message: `${user.name} is already on the case in that part` }]);
+        await audit(tx, ctx, overrideReason ? 'case-team.independence-overridden' : 'case-team.added', id, {
+          after: { userId: user.id, name: user.name, capacity: input.capacity, overrideReason },
+        });
+      });
+    },
+
+    async removeFromTeam(ctx: RequestContext, id: string, member: { userId: string; capacity: string }) {
+      return db.transaction(async (tx) => {
+        await load(tx, ctx, id);
+        if (!(await repo.removeTeamMember(tx, ctx.partnershipId, id, member))) throw notFound('Team member');
+        await audit(tx, ctx, 'case-team.removed', id, { before: member });
+      });
+    },
+
+    /** Waives a clock with a reason, or (reason null) lifts the waiver. */
+    async waive(ctx: RequestContext, id: string, clock: ClockKey, reason: string | null) {
+      return db.transaction(async (tx) => {
+        await repo.lockIncident(tx, ctx.partnershipId, id);
+        const before = await load(tx, ctx, id);
+        await repo.setWaiver(tx, ctx.partnershipId, id, { clock, reason, userId: ctx.user.id });
+        const after = await refreshClocks(tx, ctx.partnershipId, id);
+        await audit(
+          tx,
+          ctx,
+          reason ? 'clock.waived' : 'clock.waiver-lifted',
+          id,
+          changedFields(before, after),
+        );
+        return present(after);
+      });
+    },
+
+    /** An action from the rapid review's immediate learning, kept on the case. */
+    async addAction(
+      ctx: RequestContext,
+      id: string,
+      input: { text: string; ownerAgencyId: string; dueOn: string | null },
+    ) {
+      const owner = await partnership.partners.get(ctx, input.ownerAgencyId).catch(() => null);
+      if (!owner)
+        throw invalid([{ field: 'ownerAgencyId', message: 'Select an agency of this partnership' }]);
+      return db.transaction(async (tx) => {
+        await load(tx, ctx, id);
+        const actionId = await repo.insertCaseAction(tx, ctx.partnershipId, id, input);
+        await recordAudit(tx, ctx.actor, {
+          partnershipId: ctx.partnershipId,
+          action: 'case-action.added',
+          entityType: 'incident',
+          entityId: id,
+          after: { id: actionId, ...input },
+        });
+        return actionId;
+      });
+    },
+
+    /** Every open clock this user may see, soonest first; the view is audited. */
+    async openClocks(
+      ctx: RequestContext,
+      query: {
+        reference?: number;
+        clock?: ClockKey;
+        status?: 'overdue' | 'due-soon' | 'due';
+        after?: string;
+        limit: number;
+      },
+    ) {
+      const today = todayInLondon();
+      const soon = dueSoonLimit(today);
+      const range =
+        query.status === 'overdue'
+          ? { dueBy: addDays(today, -1) }
+          : query.status === 'due-soon'
+            ? { dueFrom: today, dueBy: soon }
+            : query.status === 'due'
+              ? { dueFrom: addDays(soon, 1) }
+              : {};
+      const cursor = query.after ? decodeCursor(query.after) : null;
+      const [dueOn, clock] = cursor ? cursor.key.split('/') : [];
+      return db.transaction(async (tx) => {
+        const rows = await repo.listOpenClocks(tx, ctx.partnershipId, {
+          teamUserId: seesEveryCase(ctx.user.role) ? null : ctx.user.id,
+          incidentNumber: query.reference,
+          clock: query.clock,
+          ...range,
+          after: cursor && dueOn && clock ? { dueOn, clock, incidentId: cursor.id } : null,
+          limit: query.limit,
+        });
+        const page = toPage(rows, query.limit, (r) => ({ key: `${r.dueOn}/${r.clock}`, id: r.incidentId }));
+        await audit(tx, ctx, 'clocks.listed', null, {
+          after: {
+            query: { ...query, after: undefined },
+            shown: [...new Set(page.items.map((c) => c.number))],
+          },
+        });
+        return {
+          ...page,
+          items: page.items.map((c) => ({
+            ...c,
+            reference: `SI-${c.number}`,
+            status: dueStatus(c.dueOn, today),
+          })),
+        };
+      });
+    },
+  };
+}

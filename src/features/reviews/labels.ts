@@ -1,0 +1,38 @@
+import { CLOCK_KEYS, CLOCK_NAMES, CLOCK_STATUS_COLOURS, CLOCK_STATUS_LABELS } from './clocks.ts';
+import {
+  AGE_BAND_LABELS,
+  AGE_BANDS,
+  CASE_KIND_LABELS,
+  CASE_KINDS,
+  DECISION_LABELS,
+  DECISIONS,
+  HARM_CATEGORIES,
+  HARM_CATEGORY_LABELS,
+  OUTCOME_LABELS,
+  OUTCOMES,
+  TEAM_CAPACITIES,
+  TEAM_CAPACITY_LABELS,
+} from './rules.ts';
+
+const options = <K extends string>(keys: readonly K[], words: Record<K, string>) =>
+  keys.map((value) => ({ value, text: words[value] }));
+
+/** Words the case-review pages show for the rules' codes. */
+export const labels = {
+  caseKindLabels: CASE_KIND_LABELS,
+  caseKinds: options(CASE_KINDS, CASE_KIND_LABELS),
+  outcomeLabels: OUTCOME_LABELS,
+  outcomes: options(OUTCOMES, OUTCOME_LABELS),
+  harmLabels: HARM_CATEGORY_LABELS,
+  harmCategories: options(HARM_CATEGORIES, HARM_CATEGORY_LABELS),
+  ageBandLabels: AGE_BAND_LABELS,
+  ageBands: options(AGE_BANDS, AGE_BAND_LABELS),
+  decisionLabels: DECISION_LABELS,
+  decisions: options(DECISIONS, DECISION_LABELS),
+  clockNames: CLOCK_NAMES,
+  clockChoices: options(CLOCK_KEYS, CLOCK_NAMES),
+  clockStatusLabels: CLOCK_STATUS_LABELS,
+  clockColours: CLOCK_STATUS_COLOURS,
+  capacityLabels: TEAM_CAPACITY_LABELS,
+  capacities: options(TEAM_CAPACITIES, TEAM_CAPACITY_LABELS),
+};

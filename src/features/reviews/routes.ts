@@ -1,0 +1,12 @@
+import type { FastifyInstance } from 'fastify';
+import { type ReviewDeps, registerCasePages } from './cases-routes.ts';
+import { registerClockPages } from './clocks-routes.ts';
+import { registerIncidentsApi } from './incidents-api.ts';
+import { registerRapidReviewPages } from './rapid-review-routes.ts';
+
+export function registerReviewRoutes(app: FastifyInstance, deps: ReviewDeps) {
+  registerCasePages(app, deps);
+  registerRapidReviewPages(app, deps);
+  registerClockPages(app, deps);
+  registerIncidentsApi(app, deps);
+}

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import {
+  idList,
+  isoDate,
+  optionalIsoDate,
+  optionalText,
+  requiredText,
+} from '../../platform/http/validation.ts';
+import { CLOCK_KEYS } from './clocks.ts';
+import { AGE_BANDS, CASE_KINDS, DECISIONS, HARM_CATEGORIES, OUTCOMES, TEAM_CAPACITIES } from './rules.ts';
+
+const text = (max: number, label: string) => optionalText(max, label).transform((v) => v ?? '');
+/** A form's checkbox ("yes") or the API's boolean. */
+const confirmed = z
+  .union([z.boolean(), z.literal('yes').transform(() => true), z.literal('').transform(() => false)])
+  .optional()
+  .transform((v) => v ?? false);
+
+export const incidentInput = z.strictObject({
+  kind: z
+    .enum(CASE_KINDS, { error: 'Select whether this is a serious incident or a legacy serious case review' })
+    .default('incident'),
+  pseudonym: requiredText(60, 'Enter the pseudonym the case is known by, for example Child M', 'Pseudonym'),
+  awareOn: isoDate(
+    'The date the partnership became aware must be a real date, for example 3 3 2025',
+    'Enter the date the partnership became aware',
+  ),
+  outcome: z.enum(OUTCOMES, { error: 'Select whether the child died or was seriously harmed' }),
+  harmCategory: z.enum(HARM_CATEGORIES, { error: 'Select the category of harm' }),
+  ageBand: z.enum(AGE_BANDS, { error: 'Select the child’s age band' }),
+  summary: text(5_000, 'Summary'),
+  notifiedPanelOn: optionalIsoDate(
+    'The date the national panel was notified must be a real date, for example 5 3 2025',
+  ),
+  agencyIds: idList('Select the agencies involved from the list'),
+  personIds: idList('Select the people involved from the list'),
+  /** The user has checked that text the service flagged is not a child's personal data. */
+  confirmNoPersonalData: confirmed,
+});
+export type IncidentInput = z.output<typeof incidentInput>;
+
+export const rapidReviewInput = z.strictObject({
+  panelMetOn: optionalIsoDate('The date the panel met must be a real date, for example 14 3 2025'),
+  immediateLearning: text(10_000, 'Immediate learning'),
+  recommendation: z
+    .union([
+      z.literal('').transform(() => null),
+      z.null(),
+      z.enum(DECISIONS, { error: 'Select the panel’s recommendation' }),
+    ])
+    .optional()
+    .transform((v) => v ?? null),
+  recommendationReasons: text(5_000, 'Reasons'),
+  rapidReviewSentOn: optionalIsoDate(
+    'The date the rapid review was sent must be a real date, for example 20 3 2025',
+  ),
+  confirmNoPersonalData: confirmed,
+});
+export type RapidReviewInput = z.output<typeof rapidReviewInput>;
+
+export const decisionInput = z.strictObject({
+  decision: z.enum(DECISIONS, { error: 'Select the executive’s decision' }),
+  decidedOn: isoDate(
+    'The date of the decision must be a real date, for example 25 3 2025',
+    'Enter the date of the decision',
+  ),
+  reasons: requiredText(5_000, 'Give the reasons for the decision', 'Reasons'),
+});
+
+export const teamMemberInput = z.strictObject({
+  userId: z.uuid({ error: 'Select a user from the list' }),
+  capacity: z.enum(TEAM_CAPACITIES, { error: 'Select their part in the case' }),
+  overrideReason: optionalText(2_000, 'Reason for the override'),
+});
+
+export const teamRemoval = teamMemberInput.pick({ userId: true, capacity: true });
+
+export const waiverInput = z.strictObject({
+  clock: z.enum(CLOCK_KEYS, { error: 'Select the clock' }),
+  reason: optionalText(1_000, 'Reason'),
+});
+
+export const caseActionInput = z.strictObject({
+  text: requiredText(1_000, 'Enter the action', 'Action'),
+  ownerAgencyId: z.uuid({ error: 'Select the agency that owns the action' }),
+  dueOn: optionalIsoDate('Due date must be a real date, for example 30 4 2025'),
+});

@@ -1,0 +1,12 @@
+import type { Database } from '../../db/database.ts';
+import type { PartnershipService } from '../partnership/service.ts';
+import { createIncidentsService } from './incidents-service.ts';
+
+/** The case reviews feature's operations: the only part of it other features may use. */
+export function createReviewService(db: Database, partnership: PartnershipService) {
+  return {
+    incidents: createIncidentsService(db, partnership),
+  };
+}
+
+export type ReviewService = ReturnType<typeof createReviewService>;

@@ -1,0 +1,262 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { todayInLondon } from '../../src/platform/calendar/today.ts';
+import { addDays } from '../../src/platform/calendar/working-days.ts';
+import { apiToken, Browser, bearer, type TestApp, testApp } from '../helpers/app.ts';
+
+let t: TestApp;
+const tokens: Record<string, string> = {};
+before(async () => {
+  t = await testApp();
+  for (const who of ['admin', 'executive', 'chair', 'reviewer', 'young-scrutineer', 'scrutineer'])
+    tokens[who] = await apiToken(t.app, `${who}@demo.example`);
+  tokens.otherAdmin = await apiToken(t.app, 'admin@other.example');
+});
+after(() => t.close());
+
+const api = (who: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) =>
+  t.app.inject({
+    method,
+    url,
+    headers: bearer(tokens[who] as string),
+    ...(payload === undefined ? {} : { payload: payload as object }),
+  });
+async function user(email: string) {
+  const found = (await api('admin', 'GET', `/api/v1/users?q=${encodeURIComponent(email)}`)).json().items[0];
+  assert.ok(found, email);
+  return found as { id: string; agencyId: string };
+}
+const auditCount = async (action: string, entityId: string) =>
+  (
+    await t.db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM audit_log WHERE action = $1 AND entity_id = $2',
+      [action, entityId],
+    )
+  )[0]?.n ?? 0;
+const incident = (over: Record<string, unknown> = {}) => ({
+  pseudonym: 'Child T',
+  awareOn: '2024-12-16',
+  outcome: 'seriously-harmed',
+  harmCategory: 'neglect',
+  ageBand: '1-4',
+  summary: 'Injuries noticed at nursery; three agencies knew the family.',
+  ...over,
+});
+type Clock = { key: string; dueOn: string | null; status: string; reason: string | null };
+const clock = (body: { clocks: Clock[] }, key: string) => body.clocks.find((c) => c.key === key) as Clock;
+
+test('an incident is recorded under a pseudonym and comes back with its clocks’ due dates', async () => {
+  const created = await api('admin', 'POST', '/api/v1/incidents', incident());
+  assert.equal(created.statusCode, 201, created.body);
+  const body = created.json();
+  assert.match(body.reference, /^SI-\d+$/);
+  // Aware Monday 16 December 2024: 5 working days is Monday 23rd; 15 crosses Christmas, Boxing
+  // Day and New Year's Day to Thursday 9 January 2025.
+  assert.equal(clock(body, 'panel-notification').dueOn, '2024-12-23');
+  assert.equal(clock(body, 'rapid-review').dueOn, '2025-01-09');
+  assert.equal(clock(body, 'panel-notification').status, 'overdue');
+  assert.equal(clock(body, 'lcspr-completion').status, 'not-started');
+  const read = await api('admin', 'GET', `/api/v1/incidents/${body.id}`);
+  assert.equal(read.statusCode, 200);
+  assert.deepEqual(read.json().clocks, body.clocks);
+  assert.equal(await auditCount('incident.recorded', body.id), 1);
+  assert.equal(await auditCount('incident.viewed', body.id), 2, 'the view after creating, and the read');
+});
+
+test('bad input is refused with a reason, and nothing is saved', async () => {
+  const before = (await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM incidents'))[0]?.n;
+  const cases: [Record<string, unknown>, string, RegExp][] = [
+    [{ awareOn: addDays(todayInLondon(), 2) }, 'awareOn', /can’t be in the future/],
+    [{ awareOn: '2025-02-30' }, 'awareOn', /real date/],
+    [{ notifiedPanelOn: '2024-12-01' }, 'notifiedPanelOn', /before the partnership became aware/],
+    [{ summary: 'Lived at E1 6AN with mother' }, 'summary', /postcode \(“E1 6AN”\)/],
+    [{ pseudonym: 'Born 12/03/2015' }, 'pseudonym', /date of birth/],
+    [{ dateOfBirth: '2015-03-12' }, 'dateOfBirth', /not a field we accept/],
+  ];
+  for (const [change, field, message] of cases) {
+    const response = await api('admin', 'POST', '/api/v1/incidents', incident(change));
+    assert.equal(response.statusCode, 422, `${field}: ${response.body}`);
+    const error = response.json().errors.find((e: { field: string }) => e.field === field);
+    assert.match(error?.message ?? '', message, field);
+  }
+  const after = (await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM incidents'))[0]?.n;
+  assert.equal(after, before);
+  const confirmed = await api(
+    'admin',
+    'POST',
+    '/api/v1/incidents',
+    incident({ summary: 'Seen at the E1 6AN clinic', confirmNoPersonalData: true }),
+  );
+  assert.equal(confirmed.statusCode, 201, 'saved once the user confirms it is not personal data');
+});
+
+test('the rapid review and the executive’s decision keep their order, and an LCSPR starts its clock', async () => {
+  const { id } = (
+    await api('admin', 'POST', '/api/v1/incidents', incident({ awareOn: '2025-03-03' }))
+  ).json();
+  const early = await api('executive', 'PUT', `/api/v1/incidents/${id}/decision`, {
+    decision: 'lcspr',
+    decidedOn: '2025-03-20',
+    reasons: 'Agencies did not share what they knew',
+  });
+  assert.equal(early.statusCode, 422);
+  assert.match(early.json().errors[0].message, /panel met before the executive’s decision/);
+  const rapid = await api('admin', 'PUT', `/api/v1/incidents/${id}/rapid-review`, {
+    panelMetOn: '2025-03-14',
+    immediateLearning: 'Health visitors to share concerns with nurseries',
+    recommendation: 'lcspr',
+    recommendationReasons: 'Recurrent theme of information sharing',
+    rapidReviewSentOn: '2025-03-21',
+  });
+  assert.equal(rapid.statusCode, 200, rapid.body);
+  assert.equal(clock(rapid.json(), 'rapid-review').status, 'met');
+  const before = await api('executive', 'PUT', `/api/v1/incidents/${id}/decision`, {
+    decision: 'lcspr',
+    decidedOn: '2025-03-13',
+    reasons: 'Agencies did not share what they knew',
+  });
+  assert.equal(before.statusCode, 422);
+  assert.equal(
+    before.json().errors[0].message,
+    'The executive’s decision can’t be before the rapid review panel met',
+  );
+  const decided = await api('executive', 'PUT', `/api/v1/incidents/${id}/decision`, {
+    decision: 'lcspr',
+    decidedOn: '2025-03-25',
+    reasons: 'Agencies did not share what they knew',
+  });
+  assert.equal(decided.statusCode, 200, decided.body);
+  assert.equal(clock(decided.json(), 'lcspr-completion').dueOn, '2025-09-25');
+  assert.equal(clock(decided.json(), 'report-to-panel').dueOn, '2025-09-16');
+  assert.equal(await auditCount('incident.decided', id), 1);
+});
+
+test('case material is need-to-know: only the team sees a case, and every view is logged', async () => {
+  const { id } = (await api('admin', 'POST', '/api/v1/incidents', incident({ pseudonym: 'Child Q' }))).json();
+  assert.equal((await api('chair', 'GET', `/api/v1/incidents/${id}`)).statusCode, 403);
+  const listed = (await api('chair', 'GET', '/api/v1/incidents')).json().items;
+  assert.equal(
+    listed.some((i: { id: string }) => i.id === id),
+    false,
+    'not listed to someone not on it',
+  );
+  assert.equal((await api('young-scrutineer', 'GET', `/api/v1/incidents/${id}`)).statusCode, 403);
+  assert.equal((await api('young-scrutineer', 'GET', '/api/v1/clocks')).statusCode, 403);
+  assert.equal((await api('otherAdmin', 'GET', `/api/v1/incidents/${id}`)).statusCode, 404);
+
+  const chair = await user('chair@demo.example');
+  const added = await api('admin', 'POST', `/api/v1/incidents/${id}/team`, {
+    userId: chair.id,
+    capacity: 'panel',
+  });
+  assert.equal(added.statusCode, 201, added.body);
+  const seen = await api('chair', 'GET', `/api/v1/incidents/${id}`);
+  assert.equal(seen.statusCode, 200);
+  assert.equal(seen.json().pseudonym, 'Child Q');
+  const clocks = (await api('chair', 'GET', '/api/v1/clocks?limit=200')).json().items;
+  assert.ok(clocks.length > 0 && clocks.every((c: { incidentId: string }) => c.incidentId === id));
+  const views = await t.db.query<{ actor: string }>(
+    `SELECT actor_label AS actor FROM audit_log WHERE action = 'incident.viewed' AND entity_id = $1`,
+    [id],
+  );
+  assert.ok(views.some((v) => v.actor === 'chair@demo.example'));
+  const youngScrutineer = await user('young-scrutineer@demo.example');
+  const refused = await api('admin', 'POST', `/api/v1/incidents/${id}/team`, {
+    userId: youngScrutineer.id,
+    capacity: 'panel',
+  });
+  assert.equal(refused.statusCode, 422);
+  assert.match(refused.json().errors[0].message, /can’t see case material in their role/);
+});
+
+test('a reviewer from an involved agency is refused unless an executive overrides with a reason', async () => {
+  const reviewer = await user('reviewer@demo.example');
+  const { id } = (
+    await api(
+      'admin',
+      'POST',
+      '/api/v1/incidents',
+      incident({ pseudonym: 'Child R', agencyIds: [reviewer.agencyId] }),
+    )
+  ).json();
+  const assign = (who: string, overrideReason?: string) =>
+    api(who, 'POST', `/api/v1/incidents/${id}/team`, {
+      userId: reviewer.id,
+      capacity: 'reviewer',
+      ...(overrideReason ? { overrideReason } : {}),
+    });
+  const refused = await assign('admin');
+  assert.equal(refused.statusCode, 422);
+  assert.match(refused.json().errors[0].message, /agency, .*, was involved in this case/);
+  const notExecutive = await assign('admin', 'No one else is available');
+  assert.equal(notExecutive.statusCode, 422);
+  assert.match(notExecutive.json().errors[0].message, /Only an executive can override this/);
+  assert.equal((await api('reviewer', 'GET', `/api/v1/incidents/${id}`)).statusCode, 403);
+  const overridden = await assign('executive', 'The only reviewer with the expertise; a different team');
+  assert.equal(overridden.statusCode, 201, overridden.body);
+  const team = overridden.json().team;
+  assert.equal(team[0].overrideReason, 'The only reviewer with the expertise; a different team');
+  assert.equal(await auditCount('case-team.independence-overridden', id), 1);
+  assert.equal((await api('reviewer', 'GET', `/api/v1/incidents/${id}`)).statusCode, 200);
+});
+
+test('the clocks overview lists open clocks soonest first, and filters by state and case', async () => {
+  const all = (await api('admin', 'GET', '/api/v1/clocks?limit=200')).json().items as {
+    dueOn: string;
+    reference: string;
+    status: string;
+    clock: string;
+  }[];
+  assert.ok(all.length >= 4);
+  assert.deepEqual(
+    all.map((c) => c.dueOn),
+    all.map((c) => c.dueOn).sort(),
+  );
+  const overdue = (await api('admin', 'GET', '/api/v1/clocks?status=overdue&limit=200')).json()
+    .items as typeof all;
+  assert.ok(overdue.length > 0 && overdue.every((c) => c.status === 'overdue'));
+  const one = all[0] as (typeof all)[number];
+  const byCase = (await api('admin', 'GET', `/api/v1/clocks?reference=${one.reference}`)).json()
+    .items as typeof all;
+  assert.ok(byCase.every((c) => c.reference === one.reference));
+  const page1 = (await api('admin', 'GET', '/api/v1/clocks?limit=2')).json();
+  const page2 = (await api('admin', 'GET', `/api/v1/clocks?limit=2&after=${page1.next}`)).json();
+  assert.deepEqual(
+    [...page1.items, ...page2.items].map(
+      (c: { clock: string; reference: string }) => `${c.reference}/${c.clock}`,
+    ),
+    all.slice(0, 4).map((c) => `${c.reference}/${c.clock}`),
+  );
+  assert.equal((await api('admin', 'GET', '/api/v1/clocks?status=late')).statusCode, 422);
+});
+
+test('the incident form shows each error, keeps what was typed and asks before saving a postcode', async () => {
+  const browser = new Browser(t.app);
+  await browser.signIn('admin@demo.example');
+  const empty = await browser.post('/cases', { pseudonym: 'Child V', summary: 'Near E1 6AN' });
+  assert.equal(empty.statusCode, 400);
+  assert.match(empty.body, /govuk-error-summary/);
+  assert.match(empty.body, /Enter the date the partnership became aware/);
+  assert.match(empty.body, /value="Child V"/);
+  const form = {
+    kind: 'incident',
+    pseudonym: 'Child V',
+    'awareOn-day': '3',
+    'awareOn-month': '3',
+    'awareOn-year': '2025',
+    outcome: 'died',
+    harmCategory: 'physical-abuse',
+    ageBand: 'under-1',
+    summary: 'Near E1 6AN',
+  };
+  const warned = await browser.post('/cases', form);
+  assert.equal(warned.statusCode, 400);
+  assert.match(warned.body, /seems to contain a postcode/);
+  assert.match(warned.body, /I have checked/);
+  const saved = await browser.post('/cases', { ...form, confirmNoPersonalData: 'yes' });
+  assert.equal(saved.statusCode, 303, saved.body);
+  const page = await browser.get(String(saved.headers.location));
+  assert.equal(page.statusCode, 200);
+  assert.match(page.body, /Child V/);
+  assert.match(page.body, /Notify the national panel/);
+});
