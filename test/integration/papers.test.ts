@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { apiToken, Browser, bearer, type TestApp, testApp } from '../helpers/app.ts';
 import { pdfText } from '../helpers/documents.ts';
+import { multipart } from '../helpers/multipart.ts';
 
 let t: TestApp;
 const tokens: Record<string, string> = {};
@@ -21,30 +21,6 @@ function call(who: string, method: 'GET' | 'POST' | 'DELETE', url: string) {
   return t.app.inject({ method, url, headers: bearer(tokens[who] as string) });
 }
 
-/** A multipart/form-data body, as a browser sends a form with a file. */
-function multipart(fields: Record<string, string>, file?: { name: string; data: Buffer; type?: string }) {
-  const boundary = `----hub${randomBytes(8).toString('hex')}`;
-  const parts: Buffer[] = [];
-  for (const [name, value] of Object.entries(fields)) {
-    parts.push(
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
-    );
-  }
-  if (file) {
-    parts.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`,
-      ),
-      file.data,
-      Buffer.from('\r\n'),
-    );
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return {
-    payload: Buffer.concat(parts),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
-}
 const upload = (
   who: string,
   fields: Record<string, string>,

@@ -36,3 +36,20 @@ export async function insertPartnership(
   );
   return (rows[0] as { id: string }).id;
 }
+
+/** A partnership's public face, by the short name in its public pages' addresses. */
+export async function findPartnershipBySlug(db: Queryable, slug: string) {
+  const rows = await db.query<{ id: string; slug: string; name: string; areaName: string }>(
+    'SELECT id, slug, name, area_name AS "areaName" FROM partnerships WHERE slug = $1',
+    [slug],
+  );
+  return rows[0] ?? null;
+}
+
+export async function findPartnershipById(db: Queryable, id: string) {
+  const rows = await db.query<{ id: string; slug: string; name: string; areaName: string }>(
+    'SELECT id, slug, name, area_name AS "areaName" FROM partnerships WHERE id = $1',
+    [id],
+  );
+  return rows[0] ?? null;
+}

@@ -3,7 +3,7 @@ import { sqlState, UNIQUE_VIOLATION } from '../../db/errors.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { newToken, tokenHash } from '../../platform/auth/secrets.ts';
 import type { RequestContext } from '../../platform/http/context.ts';
-import { conflict } from '../../platform/http/errors.ts';
+import { conflict, notFound } from '../../platform/http/errors.ts';
 import { decodeCursor, toPage } from '../../platform/http/pagination.ts';
 import { insertPartner } from './partners-repo.ts';
 import * as repo from './partnerships-repo.ts';
@@ -18,6 +18,16 @@ import { INVITATION_DAYS } from './users-service.ts';
  */
 export function createPartnershipsService(db: Database) {
   return {
+    /** The name and short name of a partnership, for its public pages: 404 when there is none. */
+    async publicFace(by: { slug: string } | { id: string }) {
+      const found =
+        'slug' in by
+          ? await repo.findPartnershipBySlug(db, by.slug)
+          : await repo.findPartnershipById(db, by.id);
+      if (!found) throw notFound('Partnership');
+      return found;
+    },
+
     async list(query: { after?: string; limit: number }) {
       const rows = await repo.listPartnerships(db, {
         after: query.after ? decodeCursor(query.after) : null,

@@ -7,6 +7,7 @@ import { parseOrThrow } from '../../platform/http/validation.ts';
 import type { PageContext, PageRenderer } from '../../platform/views/page.ts';
 import type { PartnershipService } from '../partnership/service.ts';
 import { labels } from './labels.ts';
+import { practiceReviewRefusal, REVIEW_METHOD_LABELS, worksOnReview } from './practice-review-rules.ts';
 import { incidentsQuery } from './queries.ts';
 import { mayJoinCaseTeam, seesEveryCase } from './rules.ts';
 import { incidentInput } from './schemas.ts';
@@ -133,8 +134,9 @@ export async function renderCase(
   const found = await reviews.incidents.get(ctx, idParam(request, 'id', 'Case'));
   const mayWrite = can(ctx.user.role, 'cases:write');
   const mayAssign = can(ctx.user.role, 'cases:assign');
-  const [agencies, users] = await Promise.all([
+  const [agencies, people, users] = await Promise.all([
     mayWrite ? partnership.partners.choices(ctx) : [],
+    mayWrite ? partnership.people.choices(ctx) : [],
     mayAssign ? partnership.users.list(ctx, { limit: 200 }).then((p) => p.items) : [],
   ]);
   return page(
@@ -147,7 +149,11 @@ export async function renderCase(
       mayWrite,
       mayDecide: can(ctx.user.role, 'cases:decide'),
       mayAssign,
+      hasReview: practiceReviewRefusal(found) === null,
+      methodNames: (found.review?.methods ?? []).map((m) => REVIEW_METHOD_LABELS[m]),
+      worksOnReview: worksOnReview(ctx.user, found.team),
       agencies,
+      people,
       users: users.filter((u) => u.isActive && mayJoinCaseTeam(u.role)),
       values: {},
       ...extra,

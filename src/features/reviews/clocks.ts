@@ -134,7 +134,7 @@ export function clockTimings(c: CaseDates, settings: ClockSettings = DEFAULT_CLO
       lcspr = notApplicable('Referred to the national panel for a national review');
   }
   const completionDue = c.decidedOn ? addMonths(c.decidedOn, settings.lcsprMonths) : null;
-  const publicationDate = r?.plannedPublicationOn ?? completionDue;
+  const publicationDate = r?.publishedOn ?? r?.plannedPublicationOn ?? completionDue;
   const published = r?.publishedOn ?? r?.improvementsPublishedOn ?? null;
 
   return [

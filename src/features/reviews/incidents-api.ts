@@ -1,13 +1,23 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { contextOf, idParam } from '../../platform/http/context.ts';
-import { pageOf } from '../../platform/http/pagination.ts';
+import { pageOf, pageQuery } from '../../platform/http/pagination.ts';
 import { parseOrThrow } from '../../platform/http/validation.ts';
 import type { ReviewDeps } from './cases-routes.ts';
 import { CLOCK_KEYS } from './clocks.ts';
+import { LEARNING_EVENT_KINDS, REVIEW_METHODS } from './practice-review-rules.ts';
 import { clocksQuery, incidentsQuery } from './queries.ts';
 import { AGE_BANDS, CASE_KINDS, DECISIONS, HARM_CATEGORIES, OUTCOMES, TEAM_CAPACITIES } from './rules.ts';
-import { decisionInput, incidentInput, rapidReviewInput, teamMemberInput } from './schemas.ts';
+import {
+  briefingInput,
+  decisionInput,
+  incidentInput,
+  learningEventInput,
+  practiceReviewInput,
+  rapidReviewInput,
+  recommendationInput,
+  teamMemberInput,
+} from './schemas.ts';
 
 const TAG = 'Case reviews';
 const date = z.string().describe('YYYY-MM-DD');
@@ -21,6 +31,47 @@ const clockOut = z.object({
   late: z.boolean().describe('Met after its due date'),
   reason: z.string().nullable().describe('Why it is not applicable, or what starts it'),
 });
+const reviewOut = z.object({
+  methods: z.array(z.enum(REVIEW_METHODS)),
+  termsOfReference: z.string(),
+  familyEngagement: z.string(),
+  themes: z.array(z.string()),
+  plannedPublicationOn: date.nullable(),
+  completedOn: date.nullable(),
+  sentToPanelOn: date.nullable(),
+  publishedOn: date.nullable(),
+  improvementsPublishedOn: date.nullable(),
+  improvementsSummary: z.string(),
+  notPublishedReasons: z.string(),
+});
+const briefingOut = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  caseInBrief: z.string(),
+  whatWeLearnt: z.string(),
+  doDifferently: z.string(),
+  questions: z.string(),
+  publishedOn: date.nullable(),
+});
+const practiceOut = {
+  review: reviewOut.nullable().describe('The practice review, once there is one (LCSPR or legacy SCR)'),
+  recommendations: z.array(
+    z.object({ id: z.uuid(), theme: z.string(), recommendation: z.string(), response: z.string() }),
+  ),
+  documents: z.array(
+    z.object({ id: z.uuid(), kind: z.enum(['draft', 'final']), filename: z.string(), sizeBytes: z.number() }),
+  ),
+  events: z.array(
+    z.object({
+      id: z.uuid(),
+      kind: z.enum(LEARNING_EVENT_KINDS),
+      heldOn: date,
+      notes: z.string(),
+      attendees: z.array(z.object({ id: z.uuid(), name: z.string(), agencyName: z.string() })),
+    }),
+  ),
+  briefing: briefingOut.nullable().describe('The 7-minute briefing'),
+};
 const incidentOut = z.object({
   id: z.uuid(),
   reference: z.string().describe('SI-<number>'),
@@ -54,6 +105,7 @@ const incidentOut = z.object({
       overrideReason: z.string().nullable(),
     }),
   ),
+  ...practiceOut,
 });
 const incidentRowOut = z.object({
   id: z.uuid(),
@@ -234,6 +286,99 @@ export function registerIncidentsApi(app: FastifyInstance, { reviews }: ReviewDe
       );
       return reply.status(201).send(await one(request));
     },
+  );
+
+  const caseWrite = (
+    method: 'PUT' | 'POST',
+    url: string,
+    summary: string,
+    body: z.ZodType,
+    run: (request: Parameters<typeof contextOf>[0], id: string, value: never) => Promise<unknown>,
+    successStatus = 200,
+  ) =>
+    app.route({
+      method,
+      url,
+      config: {
+        // Need-to-know and who works on the review are checked by the service.
+        access: 'cases:read',
+        api: { summary, tag: TAG, params: idParams, body, response: incidentOut, successStatus },
+      },
+      handler: async (request, reply) => {
+        const id = idParam(request, 'id', 'Case');
+        await run(request, id, parseOrThrow(body, request.body) as never);
+        return reply.status(successStatus).send(await one(request));
+      },
+    });
+
+  caseWrite(
+    'PUT',
+    '/api/v1/incidents/:id/review',
+    'Record the practice review: methods, terms of reference, family engagement, themes, progress and publication (the business unit and the case’s reviewers)',
+    practiceReviewInput,
+    (request, id, value) => reviews.practice.save(contextOf(request), id, value),
+  );
+  caseWrite(
+    'POST',
+    '/api/v1/incidents/:id/recommendations',
+    'Add a theme or recommendation of the review, with the partnership’s response',
+    recommendationInput,
+    (request, id, value) => reviews.practice.addRecommendation(contextOf(request), id, value),
+    201,
+  );
+  caseWrite(
+    'POST',
+    '/api/v1/incidents/:id/events',
+    'Record a learning session, follow-up workshop or reflection session that was held, with who came',
+    learningEventInput,
+    (request, id, value) => reviews.practice.addEvent(contextOf(request), id, value),
+    201,
+  );
+  caseWrite(
+    'PUT',
+    '/api/v1/incidents/:id/briefing',
+    'Write the case’s 7-minute briefing (published separately)',
+    briefingInput,
+    (request, id, value) => reviews.practice.saveBriefing(contextOf(request), id, value),
+  );
+
+  app.post(
+    '/api/v1/incidents/:id/briefing/publish',
+    {
+      config: {
+        access: 'cases:write',
+        api: {
+          summary: 'Publish the 7-minute briefing to practitioners and the public pages',
+          tag: TAG,
+          params: idParams,
+          response: incidentOut,
+        },
+      },
+    },
+    async (request) => {
+      await reviews.practice.publishBriefing(contextOf(request), idParam(request, 'id', 'Case'), true);
+      return one(request);
+    },
+  );
+
+  app.get(
+    '/api/v1/briefings',
+    {
+      config: {
+        access: 'learning:read',
+        api: {
+          summary: 'Published 7-minute briefings, newest first: learning, not case material',
+          tag: TAG,
+          query: pageQuery,
+          response: pageOf(briefingOut.extend({ pseudonym: z.string() })),
+        },
+      },
+    },
+    async (request) =>
+      reviews.practice.publishedBriefings(
+        contextOf(request).partnershipId,
+        parseOrThrow(pageQuery, request.query),
+      ),
   );
 
   app.get(

@@ -6,16 +6,10 @@ import type { RequestContext } from '../../platform/http/context.ts';
 import { type FieldError, HttpError, invalid, notFound } from '../../platform/http/errors.ts';
 import { decodeCursor, toPage } from '../../platform/http/pagination.ts';
 import type { PartnershipService } from '../partnership/service.ts';
-import {
-  type CaseDates,
-  type ClockKey,
-  caseClocks,
-  clockTimings,
-  dueSoonLimit,
-  dueStatus,
-} from './clocks.ts';
+import { auditCase, clockInput, loadCase, personalDataErrors, refreshClocks } from './case-access.ts';
+import { type ClockKey, caseClocks, dueSoonLimit, dueStatus } from './clocks.ts';
 import * as repo from './incidents-repo.ts';
-import { personalDataMessage, personalDataWarnings } from './personal-data.ts';
+import type { PracticeReviewService } from './practice-review-service.ts';
 import {
   decisionRefusal,
   independenceConflict,
@@ -27,45 +21,11 @@ import type { IncidentInput, RapidReviewInput } from './schemas.ts';
 
 type Decision = NonNullable<repo.Incident['decision']>;
 
-const caseDates = (i: repo.Incident): CaseDates => ({
-  kind: i.kind,
-  awareOn: i.awareOn,
-  notifiedPanelOn: i.notifiedPanelOn,
-  rapidReviewSentOn: i.rapidReviewSentOn,
-  decision: i.decision,
-  decidedOn: i.decidedOn,
-  review: null,
-  waivers: Object.fromEntries(i.waivers.map((w) => [w.clock, w.reason])),
-});
-
-/** Field errors for free text that looks like a child's date of birth or address, unless confirmed. */
-function personalDataErrors(fields: [string, string, string][], confirmedByUser: boolean): FieldError[] {
-  if (confirmedByUser) return [];
-  return fields.flatMap(([field, label, value]) => {
-    const warnings = personalDataWarnings(value);
-    return warnings.length > 0 ? [{ field, message: personalDataMessage(label, warnings) }] : [];
-  });
-}
-
-const caseNotVisible = () =>
-  new HttpError(403, 'Only the business unit, the executive and the case’s panel and reviewers can see it');
-
-export function createIncidentsService(db: Database, partnership: PartnershipService) {
-  /** The case, if this user may see it: 404 when it is not the partnership's, 403 when not need-to-know. */
-  async function load(tx: Queryable, ctx: RequestContext, id: string) {
-    const incident = await repo.findIncident(tx, ctx.partnershipId, id);
-    if (!incident) throw notFound('Case');
-    if (!seesEveryCase(ctx.user.role) && !(await repo.isOnTeam(tx, ctx.partnershipId, id, ctx.user.id)))
-      throw caseNotVisible();
-    return incident;
-  }
-
-  async function refreshClocks(tx: Queryable, partnershipId: string, id: string) {
-    const incident = (await repo.findIncident(tx, partnershipId, id)) as repo.Incident;
-    await repo.writeClocks(tx, partnershipId, id, clockTimings(caseDates(incident)));
-    return incident;
-  }
-
+export function createIncidentsService(
+  db: Database,
+  partnership: PartnershipService,
+  practice: Pick<PracticeReviewService, 'details'>,
+) {
   async function setInvolved(tx: Queryable, ctx: RequestContext, id: string, input: IncidentInput) {
     const agencies = await repo.setInvolved(tx, ctx.partnershipId, id, 'agencies', input.agencyIds);
     const people = await repo.setInvolved(tx, ctx.partnershipId, id, 'people', input.personIds);
@@ -99,22 +59,13 @@ export function createIncidentsService(db: Database, partnership: PartnershipSer
     ];
   }
 
-  const audit = (tx: Queryable, ctx: RequestContext, action: string, id: string | null, data: object = {}) =>
-    recordAudit(tx, ctx.actor, {
-      partnershipId: ctx.partnershipId,
-      action,
-      entityType: 'incident',
-      entityId: id,
-      ...data,
-    });
+  const audit = auditCase;
+  const load = loadCase;
 
   /** The case with its clocks on a day: the shape pages and the API show. */
-  function present(incident: repo.Incident, today = todayInLondon()) {
-    return {
-      ...incident,
-      reference: `SI-${incident.number}`,
-      clocks: caseClocks(caseDates(incident), today),
-    };
+  async function present(tx: Queryable, ctx: RequestContext, incident: repo.Incident) {
+    const dates = await clockInput(tx, ctx.partnershipId, incident);
+    return { ...incident, reference: `SI-${incident.number}`, clocks: caseClocks(dates, todayInLondon()) };
   }
 
   return {
@@ -152,12 +103,13 @@ export function createIncidentsService(db: Database, partnership: PartnershipSer
     async get(ctx: RequestContext, id: string) {
       return db.transaction(async (tx) => {
         const incident = await load(tx, ctx, id);
-        const [team, actions] = await Promise.all([
+        const [team, actions, review] = await Promise.all([
           repo.listTeam(tx, ctx.partnershipId, id),
           repo.listCaseActions(tx, ctx.partnershipId, id),
+          practice.details(tx, ctx, id),
         ]);
         await audit(tx, ctx, 'incident.viewed', id);
-        return { ...present(incident), team, actions };
+        return { ...(await present(tx, ctx, incident)), team, actions, ...review };
       });
     },
 
@@ -169,7 +121,7 @@ export function createIncidentsService(db: Database, partnership: PartnershipSer
         await setInvolved(tx, ctx, id, input);
         const created = await refreshClocks(tx, ctx.partnershipId, id);
         await audit(tx, ctx, 'incident.recorded', id, { after: created });
-        return present(created);
+        return present(tx, ctx, created);
       });
     },
 
@@ -183,7 +135,7 @@ export function createIncidentsService(db: Database, partnership: PartnershipSer
         await setInvolved(tx, ctx, id, input);
         const after = await refreshClocks(tx, ctx.partnershipId, id);
         await audit(tx, ctx, 'incident.updated', id, changedFields(before, after));
-        return present(after);
+        return present(tx, ctx, after);
       });
     },
 
@@ -224,7 +176,7 @@ export function createIncidentsService(db: Database, partnership: PartnershipSer
         await repo.updateRapidReview(tx, ctx.partnershipId, id, input);
         const after = await refreshClocks(tx, ctx.partnershipId, id);
         await audit(tx, ctx, 'incident.rapid-review-recorded', id, changedFields(before, after));
-        return present(after);
+        return present(tx, ctx, after);
       });
     },
 
@@ -253,7 +205,7 @@ export function createIncidentsService(db: Database, partnership: PartnershipSer
         await repo.updateDecision(tx, ctx.partnershipId, id, input);
         const after = await refreshClocks(tx, ctx.partnershipId, id);
         await audit(tx, ctx, 'incident.decided', id, changedFields(before, after));
-        return present(after);
+        return present(tx, ctx, after);
       });
     },
 
@@ -328,7 +280,23 @@ export function createIncidentsService(db: Database, partnership: PartnershipSer
           id,
           changedFields(before, after),
         );
-        return present(after);
+        return present(tx, ctx, after);
+      });
+    },
+
+    /** Adds or removes one person involved in the case (a professional, never the child). */
+    async setPersonInvolved(ctx: RequestContext, id: string, personId: string, involved: boolean) {
+      return db.transaction(async (tx) => {
+        await repo.lockIncident(tx, ctx.partnershipId, id);
+        const before = await loadCase(tx, ctx, id);
+        const ids = new Set(before.people.map((p) => p.id));
+        if (involved) ids.add(personId);
+        else ids.delete(personId);
+        const kept = await repo.setInvolved(tx, ctx.partnershipId, id, 'people', [...ids]);
+        if (kept !== ids.size)
+          throw invalid([{ field: 'personId', message: 'Select a person of this partnership' }]);
+        const after = (await repo.findIncident(tx, ctx.partnershipId, id)) as repo.Incident;
+        await auditCase(tx, ctx, 'incident.people-changed', id, changedFields(before, after));
       });
     },
 

@@ -1,5 +1,11 @@
 import { CLOCK_KEYS, CLOCK_NAMES, CLOCK_STATUS_COLOURS, CLOCK_STATUS_LABELS } from './clocks.ts';
 import {
+  LEARNING_EVENT_KINDS,
+  LEARNING_EVENT_LABELS,
+  REVIEW_METHOD_LABELS,
+  REVIEW_METHODS,
+} from './practice-review-rules.ts';
+import {
   AGE_BAND_LABELS,
   AGE_BANDS,
   CASE_KIND_LABELS,
@@ -35,4 +41,8 @@ export const labels = {
   clockColours: CLOCK_STATUS_COLOURS,
   capacityLabels: TEAM_CAPACITY_LABELS,
   capacities: options(TEAM_CAPACITIES, TEAM_CAPACITY_LABELS),
+  methodLabels: REVIEW_METHOD_LABELS,
+  methods: options(REVIEW_METHODS, REVIEW_METHOD_LABELS),
+  eventLabels: LEARNING_EVENT_LABELS,
+  eventKinds: options(LEARNING_EVENT_KINDS, LEARNING_EVENT_LABELS),
 };

@@ -8,6 +8,7 @@ import { labels } from './labels.ts';
 import {
   caseActionInput,
   decisionInput,
+  personInvolved,
   rapidReviewInput,
   teamMemberInput,
   teamRemoval,
@@ -113,6 +114,15 @@ export function registerRapidReviewPages(app: FastifyInstance, deps: ReviewDeps)
     const member = parseOrThrow(teamRemoval, formInput(request.body));
     await service.removeFromTeam(contextOf(request), id, member);
     return reply.redirect(`/cases/${id}?saved=1#team`, 303);
+  });
+  caseForm('/cases/:id/people', 'cases:write', 'people', personInvolved, (request, id, value) =>
+    service.setPersonInvolved(contextOf(request), id, value.personId, true),
+  );
+  app.post('/cases/:id/people/remove', { config: { access: 'cases:write' } }, async (request, reply) => {
+    const id = idParam(request, 'id', 'Case');
+    const { personId } = parseOrThrow(personInvolved, formInput(request.body));
+    await service.setPersonInvolved(contextOf(request), id, personId, false);
+    return reply.redirect(`/cases/${id}?saved=1#people`, 303);
   });
   caseForm('/cases/:id/waivers', 'cases:write', 'clocks', waiverInput, (request, id, value) =>
     service.waive(contextOf(request), id, value.clock, value.reason),

@@ -7,6 +7,7 @@ import {
   requiredText,
 } from '../../platform/http/validation.ts';
 import { CLOCK_KEYS } from './clocks.ts';
+import { LEARNING_EVENT_KINDS, REVIEW_METHODS } from './practice-review-rules.ts';
 import { AGE_BANDS, CASE_KINDS, DECISIONS, HARM_CATEGORIES, OUTCOMES, TEAM_CAPACITIES } from './rules.ts';
 
 const text = (max: number, label: string) => optionalText(max, label).transform((v) => v ?? '');
@@ -73,6 +74,10 @@ export const teamMemberInput = z.strictObject({
   overrideReason: optionalText(2_000, 'Reason for the override'),
 });
 
+export const personInvolved = z.strictObject({
+  personId: z.uuid({ error: 'Select a person from the list' }),
+});
+
 export const teamRemoval = teamMemberInput.pick({ userId: true, capacity: true });
 
 export const waiverInput = z.strictObject({
@@ -84,4 +89,68 @@ export const caseActionInput = z.strictObject({
   text: requiredText(1_000, 'Enter the action', 'Action'),
   ownerAgencyId: z.uuid({ error: 'Select the agency that owns the action' }),
   dueOn: optionalIsoDate('Due date must be a real date, for example 30 4 2025'),
+});
+
+/** Short labels, one per line or as a list: trimmed, blanks dropped, duplicates removed. */
+const labelList = (max: number, label: string) =>
+  z
+    .union([z.string().transform((v) => v.split(/\r?\n|,/)), z.array(z.string().max(100))])
+    .optional()
+    .transform((v) => [...new Set((v ?? []).map((s) => s.trim()).filter(Boolean))])
+    .refine((v) => v.length <= max, `At most ${max} ${label}`)
+    .refine((v) => v.every((s) => s.length <= 100), `Each of the ${label} must be 100 characters or fewer`);
+
+export const practiceReviewInput = z.strictObject({
+  methods: z
+    .union([
+      z.literal('').transform(() => []),
+      z.enum(REVIEW_METHODS, { error: 'Select review methods from the list' }).transform((v) => [v]),
+      z.array(z.enum(REVIEW_METHODS, { error: 'Select review methods from the list' })),
+    ])
+    .optional()
+    .transform((v) => [...new Set(v ?? [])]),
+  termsOfReference: text(20_000, 'Terms of reference'),
+  familyEngagement: text(10_000, 'Family engagement'),
+  themes: labelList(20, 'themes'),
+  plannedPublicationOn: optionalIsoDate(
+    'The planned publication date must be a real date, for example 30 9 2025',
+  ),
+  completedOn: optionalIsoDate('The completion date must be a real date, for example 15 9 2025'),
+  sentToPanelOn: optionalIsoDate('The date the report was sent must be a real date, for example 19 9 2025'),
+  publishedOn: optionalIsoDate('The publication date must be a real date, for example 30 9 2025'),
+  improvementsPublishedOn: optionalIsoDate('The date must be a real date, for example 30 9 2025'),
+  improvementsSummary: text(10_000, 'Summary of improvements'),
+  notPublishedReasons: text(5_000, 'Reasons for not publishing'),
+  confirmNoPersonalData: confirmed,
+});
+export type PracticeReviewInput = z.output<typeof practiceReviewInput>;
+
+export const recommendationInput = z.strictObject({
+  theme: requiredText(500, 'Enter the theme', 'Theme'),
+  recommendation: text(2_000, 'Recommendation'),
+  response: text(5_000, 'Response'),
+});
+
+export const learningEventInput = z.strictObject({
+  kind: z.enum(LEARNING_EVENT_KINDS, { error: 'Select the kind of event' }),
+  heldOn: isoDate(
+    'The date it was held must be a real date, for example 3 10 2025',
+    'Enter the date it was held',
+  ),
+  notes: text(5_000, 'Notes'),
+  personIds: idList('Select the people who attended from the list'),
+});
+
+export const briefingInput = z.strictObject({
+  title: requiredText(150, 'Enter a title for the briefing', 'Title'),
+  caseInBrief: requiredText(3_000, 'Say what happened, in brief', 'The case in brief'),
+  whatWeLearnt: requiredText(3_000, 'Say what we learnt', 'What we learnt'),
+  doDifferently: requiredText(3_000, 'Say what to do differently', 'What to do differently'),
+  questions: requiredText(3_000, 'Give questions for practice', 'Questions for practice'),
+  confirmNoPersonalData: confirmed,
+});
+export type BriefingInput = z.output<typeof briefingInput>;
+
+export const documentKind = z.enum(['draft', 'final'], {
+  error: 'Say whether this is a draft or the final report',
 });

@@ -1,11 +1,14 @@
 import type { Database } from '../../db/database.ts';
 import type { PartnershipService } from '../partnership/service.ts';
 import { createIncidentsService } from './incidents-service.ts';
+import { createPracticeReviewService } from './practice-review-service.ts';
 
 /** The case reviews feature's operations: the only part of it other features may use. */
 export function createReviewService(db: Database, partnership: PartnershipService) {
+  const practice = createPracticeReviewService(db);
   return {
-    incidents: createIncidentsService(db, partnership),
+    incidents: createIncidentsService(db, partnership, practice),
+    practice,
   };
 }
 

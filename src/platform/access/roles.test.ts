@@ -16,11 +16,30 @@ test('every role may read the structure; only an operator manages partnerships',
   }
 });
 
-test('young scrutineers and practitioners hold no write or audit permission', () => {
+test('young scrutineers and practitioners hold no write, audit or case permission: they read published learning', () => {
   for (const role of ['young-scrutineer', 'practitioner'] as const) {
     const granted = PERMISSIONS.filter((p) => can(role, p));
-    assert.deepEqual(granted, ['structure:read']);
+    assert.deepEqual(granted, ['structure:read', 'learning:read']);
   }
+});
+
+test('case material is need-to-know: the business unit writes, the executive decides and assigns', () => {
+  assert.deepEqual(
+    ROLES.filter((r) => can(r, 'cases:read')),
+    ['admin', 'executive', 'chair', 'member', 'data-lead', 'reviewer', 'scrutineer'],
+  );
+  assert.deepEqual(
+    ROLES.filter((r) => can(r, 'cases:write')),
+    ['admin'],
+  );
+  assert.deepEqual(
+    ROLES.filter((r) => can(r, 'cases:decide')),
+    ['admin', 'executive'],
+  );
+  assert.deepEqual(
+    ROLES.filter((r) => can(r, 'cases:assign')),
+    ['admin', 'executive'],
+  );
 });
 
 test('meetings are for the partners: not practitioners, young scrutineers or reviewers', () => {

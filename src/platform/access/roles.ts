@@ -65,6 +65,8 @@ export const PERMISSIONS = [
   'cases:decide',
   /** Put people on a case's panel or review (an executive may override the independence rule). */
   'cases:assign',
+  /** Read published learning: the 7-minute briefings (also on the public pages). */
+  'learning:read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -100,6 +102,7 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   // The executive decides; the business unit may record the decision on its behalf.
   'cases:decide': ['admin', 'executive'],
   'cases:assign': ['admin', 'executive'],
+  'learning:read': everyoneSignedIn,
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -1,0 +1,73 @@
+import type { Queryable } from '../../db/database.ts';
+import { recordAudit } from '../../platform/audit/audit.ts';
+import type { RequestContext } from '../../platform/http/context.ts';
+import { type FieldError, HttpError, notFound } from '../../platform/http/errors.ts';
+import { type CaseDates, clockTimings } from './clocks.ts';
+import * as repo from './incidents-repo.ts';
+import { personalDataMessage, personalDataWarnings } from './personal-data.ts';
+import { reviewClockDates } from './practice-reviews-repo.ts';
+import { seesEveryCase } from './rules.ts';
+
+/** What every operation on a case shares: need-to-know loading, the clocks, the audit entry. */
+
+export const caseNotVisible = () =>
+  new HttpError(403, 'Only the business unit, the executive and the case’s panel and reviewers can see it');
+
+/** The case, if this user may see it: 404 when it is not the partnership's, 403 when not need-to-know. */
+export async function loadCase(tx: Queryable, ctx: RequestContext, id: string) {
+  const incident = await repo.findIncident(tx, ctx.partnershipId, id);
+  if (!incident) throw notFound('Case');
+  if (!seesEveryCase(ctx.user.role) && !(await repo.isOnTeam(tx, ctx.partnershipId, id, ctx.user.id)))
+    throw caseNotVisible();
+  return incident;
+}
+
+export const caseDates = (i: repo.Incident, review: CaseDates['review']): CaseDates => ({
+  kind: i.kind,
+  awareOn: i.awareOn,
+  notifiedPanelOn: i.notifiedPanelOn,
+  rapidReviewSentOn: i.rapidReviewSentOn,
+  decision: i.decision,
+  decidedOn: i.decidedOn,
+  review,
+  waivers: Object.fromEntries(i.waivers.map((w) => [w.clock, w.reason])),
+});
+
+/** The case's dates for its clocks, its practice review's included. */
+export async function clockInput(tx: Queryable, partnershipId: string, incident: repo.Incident) {
+  return caseDates(incident, await reviewClockDates(tx, partnershipId, incident.id));
+}
+
+/** Writes the case's running clocks after a change; returns the case as it now is. */
+export async function refreshClocks(tx: Queryable, partnershipId: string, id: string) {
+  const incident = (await repo.findIncident(tx, partnershipId, id)) as repo.Incident;
+  await repo.writeClocks(tx, partnershipId, id, clockTimings(await clockInput(tx, partnershipId, incident)));
+  return incident;
+}
+
+export const auditCase = (
+  tx: Queryable,
+  ctx: RequestContext,
+  action: string,
+  id: string | null,
+  data: { before?: unknown; after?: unknown } = {},
+) =>
+  recordAudit(tx, ctx.actor, {
+    partnershipId: ctx.partnershipId,
+    action,
+    entityType: 'incident',
+    entityId: id,
+    ...data,
+  });
+
+/** Field errors for free text that looks like a child's date of birth or address, unless confirmed. */
+export function personalDataErrors(
+  fields: [string, string, string][],
+  confirmedByUser: boolean,
+): FieldError[] {
+  if (confirmedByUser) return [];
+  return fields.flatMap(([field, label, value]) => {
+    const warnings = personalDataWarnings(value);
+    return warnings.length > 0 ? [{ field, message: personalDataMessage(label, warnings) }] : [];
+  });
+}
