@@ -78,6 +78,62 @@ export type DemoPartnership = {
     status: 'open' | 'managed' | 'closed';
     reviewInDays?: number;
   }[];
+  /**
+   * Serious incidents and their reviews. A number is days from the day the demo is loaded (so the
+   * clocks are live); a string is a fixed date (legacy reviews). Agencies and people are keys;
+   * the team names demo accounts by role.
+   */
+  cases: DemoCase[];
   /** One account per role: `<role>@demo.example`, agency key. */
   accounts: { role: Role; name: string; agency: string }[];
+};
+
+type When = number | string;
+
+export type DemoCase = {
+  kind: 'incident' | 'legacy-scr';
+  pseudonym: string;
+  aware: When;
+  outcome: 'died' | 'seriously-harmed';
+  harmCategory: 'neglect' | 'physical-abuse' | 'sexual-abuse' | 'emotional-abuse' | 'exploitation' | 'other';
+  ageBand: 'under-1' | '1-4' | '5-9' | '10-15' | '16-17' | '18-24';
+  summary: string;
+  agencies: string[];
+  people: string[];
+  notified?: When;
+  rapidReview?: {
+    panelMet: When;
+    immediateLearning: string;
+    recommendation: 'no-further-review' | 'lcspr' | 'national-panel';
+    reasons: string;
+    sent?: When;
+  };
+  decision?: { decision: 'no-further-review' | 'lcspr' | 'national-panel'; on: When; reasons: string };
+  actions?: { text: string; agency: string; due?: When }[];
+  team?: { role: Role; capacity: 'panel' | 'reviewer' | 'author' }[];
+  review?: {
+    methods: string[];
+    termsOfReference: string;
+    familyEngagement: string;
+    themes: string[];
+    completed?: When;
+    sentToPanel?: When;
+    published?: When;
+    plannedPublication?: When;
+  };
+  recommendations?: { theme: string; recommendation: string; response: string }[];
+  events?: {
+    kind: 'learning-session' | 'follow-up-workshop' | 'reflection-session';
+    on: When;
+    notes: string;
+    attendees: string[];
+  }[];
+  briefing?: {
+    title: string;
+    caseInBrief: string;
+    whatWeLearnt: string;
+    doDifferently: string;
+    questions: string;
+    published?: When;
+  };
 };

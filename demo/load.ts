@@ -5,6 +5,7 @@ import { recordAudit } from '../src/platform/audit/audit.ts';
 import { hashPassword } from '../src/platform/auth/auth-service.ts';
 import { todayInLondon } from '../src/platform/calendar/today.ts';
 import type { DemoPartnership } from './demo-types.ts';
+import { insertCases } from './load-cases.ts';
 import { towerHamlets } from './tower-hamlets.ts';
 
 /** Every demo account uses this password; production refuses to start while any demo account exists. */
@@ -137,6 +138,15 @@ export async function insertDemo(
       ],
     );
   }
+  const accounts = await tx.query<{ id: string; role: string }>(
+    'SELECT id, role FROM users WHERE partnership_id = $1',
+    [partnershipId],
+  );
+  await insertCases(tx, partnershipId, demo.cases, {
+    agencyIds,
+    personIds,
+    userIdsByRole: new Map(accounts.map((u) => [u.role, u.id])),
+  });
   await recordAudit(tx, SYSTEM, {
     partnershipId,
     action: 'partnership.demo-loaded',

@@ -8,6 +8,7 @@
  * reports. Dates the reports do not give (chair turns, some start dates) are plausible choices.
  */
 import type { DemoPartnership } from './demo-types.ts';
+import { towerHamletsCases } from './tower-hamlets-cases.ts';
 
 /** The day the LSCB was dissolved and the partnership arrangements took over. */
 const ARRANGEMENTS_BEGAN = '2019-09-29';
@@ -707,6 +708,8 @@ export const towerHamlets: DemoPartnership = {
       reviewInDays: 12,
     },
   ],
+
+  cases: towerHamletsCases,
 
   accounts: [
     { role: 'operator', name: 'Ian Feltham', agency: 'la' },

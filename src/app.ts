@@ -14,6 +14,7 @@ import { groupMeetingsSection, registerMeetingRoutes } from './features/meetings
 import { createMeetingService } from './features/meetings/service.ts';
 import { registerPartnershipRoutes } from './features/partnership/routes.ts';
 import { createPartnershipService } from './features/partnership/service.ts';
+import { clockReminders } from './features/reviews/reminders.ts';
 import { registerReviewRoutes } from './features/reviews/routes.ts';
 import { createReviewService } from './features/reviews/service.ts';
 import { registerApiDocsRoutes } from './platform/api/routes.ts';
@@ -147,6 +148,7 @@ export async function buildApp(
     log: (line, fields) => app.log.info(fields ?? {}, line),
   });
   notifier.addReminderSource(meetingReminders(db, siteUrl));
+  notifier.addReminderSource(clockReminders(db, siteUrl));
 
   registerHealthRoutes(app, { db });
   registerAuthRoutes(app, { auth, page, secureCookies: production });

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { insertDemo } from '../../demo/load.ts';
@@ -9,6 +9,7 @@ import { migrate, readMigrations } from '../../src/db/migrate.ts';
 import { openPglite } from '../../src/db/pglite.ts';
 import { openPostgres } from '../../src/db/postgres.ts';
 import { hashPassword } from '../../src/platform/auth/auth-service.ts';
+import { todayInLondon } from '../../src/platform/calendar/today.ts';
 
 /**
  * A fresh database for one test file, on the engine under test: PGlite by default, the PostgreSQL
@@ -24,9 +25,12 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 function templateKey(): string {
   const hash = createHash('sha256');
   for (const m of readMigrations()) hash.update(m.version).update(m.sql);
-  for (const file of ['demo/load.ts', 'demo/tower-hamlets.ts', 'test/helpers/database.ts']) {
+  const demoFiles = readdirSync(path.join(ROOT, 'demo')).map((f) => `demo/${f}`);
+  for (const file of [...demoFiles.sort(), 'test/helpers/database.ts']) {
     hash.update(readFileSync(path.join(ROOT, file)));
   }
+  // The demo dates meetings and cases from the day it is loaded: a template is good for one day.
+  hash.update(todayInLondon());
   return hash.digest('hex').slice(0, 16);
 }
 

@@ -153,8 +153,20 @@ test('case material is need-to-know: only the team sees a case, and every view i
   const seen = await api('chair', 'GET', `/api/v1/incidents/${id}`);
   assert.equal(seen.statusCode, 200);
   assert.equal(seen.json().pseudonym, 'Child Q');
-  const clocks = (await api('chair', 'GET', '/api/v1/clocks?limit=200')).json().items;
-  assert.ok(clocks.length > 0 && clocks.every((c: { incidentId: string }) => c.incidentId === id));
+  const clocks = (await api('chair', 'GET', '/api/v1/clocks?limit=200')).json().items as {
+    incidentId: string;
+  }[];
+  const chairsCases = new Set(
+    (await api('chair', 'GET', '/api/v1/incidents?limit=200')).json().items.map((i: { id: string }) => i.id),
+  );
+  assert.ok(chairsCases.has(id));
+  assert.ok(clocks.some((c) => c.incidentId === id));
+  assert.ok(
+    clocks.every((c) => chairsCases.has(c.incidentId)),
+    'only the clocks of cases the chair is on',
+  );
+  const allCases = (await api('admin', 'GET', '/api/v1/incidents?limit=200')).json().items.length;
+  assert.ok(chairsCases.size < allCases);
   const views = await t.db.query<{ actor: string }>(
     `SELECT actor_label AS actor FROM audit_log WHERE action = 'incident.viewed' AND entity_id = $1`,
     [id],

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { reminderStage } from '../../src/features/reviews/reminders.ts';
 import { todayInLondon } from '../../src/platform/calendar/today.ts';
 import { apiToken, Browser, bearer, type TestApp, testApp } from '../helpers/app.ts';
 import { startSmtp } from '../helpers/smtp.ts';
@@ -11,6 +12,31 @@ before(async () => {
   smtp = await startSmtp();
   t = await testApp({ smtpUrl: smtp.url });
   token = await apiToken(t.app, 'admin@demo.example');
+  // Each demo partnership's fresh incident (SI-6) has clocks running; meet them, so that the
+  // meetings' reminders below are all that is due (the clocks' reminders have their own test).
+  for (const admin of ['admin@demo.example', 'admin@other.example']) {
+    const headers = bearer(await apiToken(t.app, admin));
+    const call = (method: 'GET' | 'PUT', url: string, payload?: object) =>
+      t.app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
+    const fresh = (await call('GET', '/api/v1/incidents?q=SI-6')).json().items[0];
+    const c = (await call('GET', `/api/v1/incidents/${fresh.id}`)).json();
+    const notified = await call('PUT', `/api/v1/incidents/${fresh.id}`, {
+      kind: c.kind,
+      pseudonym: c.pseudonym,
+      awareOn: c.awareOn,
+      outcome: c.outcome,
+      harmCategory: c.harmCategory,
+      ageBand: c.ageBand,
+      summary: c.summary,
+      notifiedPanelOn: today,
+    });
+    assert.equal(notified.statusCode, 200, notified.body);
+    const met = await call('PUT', `/api/v1/incidents/${fresh.id}/rapid-review`, {
+      panelMetOn: today,
+      rapidReviewSentOn: today,
+    });
+    assert.equal(met.statusCode, 200, met.body);
+  }
 });
 after(async () => {
   await t.close();
@@ -140,7 +166,14 @@ test('someone who chose a daily digest gets one message the next morning, not on
   );
   await t.notifier.runDue(at);
   const held = await t.db.query<{ n: number }>("SELECT count(*)::int AS n FROM emails WHERE status = 'held'");
-  assert.equal(smtp.received.length, before, 'nothing sent at once');
+  assert.equal(
+    smtp.received.length,
+    before,
+    `nothing sent at once: ${smtp.received
+      .slice(before)
+      .map((m) => m.subject)
+      .join('; ')}`,
+  );
   assert.ok((held[0]?.n ?? 0) >= 2);
 
   await t.notifier.runDue(new Date(Date.parse(`${days(2)}T12:00:00Z`)));
@@ -318,4 +351,57 @@ test('a partner’s contact address is checked and can be cleared', async () => 
   assert.equal(set.json().contactEmail, 'safeguarding@barnardos.demo.example');
   const cleared = await api('PATCH', `/api/v1/partners/${partner.id}`, { contactEmail: null });
   assert.equal(cleared.json().contactEmail, null);
+});
+
+test('the business unit is reminded of each clock 5 and 1 working days before it is due, and when overdue, once', async () => {
+  // Earlier tests ran the reminders up to three days ahead, and chose a daily digest: go back to
+  // immediate e-mail, and run a day no job has run yet.
+  const admin = new Browser(t.app);
+  await admin.signIn('admin@demo.example');
+  await admin.get('/account');
+  assert.equal((await admin.post('/account/email', { emailFrequency: 'immediate' })).statusCode, 303);
+  const day = days(4);
+  const before = smtp.received.length;
+  const recent = await api('POST', '/api/v1/incidents', {
+    pseudonym: 'Child N',
+    awareOn: days(-1),
+    outcome: 'seriously-harmed',
+    harmCategory: 'neglect',
+    ageBand: '1-4',
+  });
+  const late = await api('POST', '/api/v1/incidents', {
+    pseudonym: 'Child O',
+    awareOn: days(-40),
+    outcome: 'died',
+    harmCategory: 'physical-abuse',
+    ageBand: 'under-1',
+  });
+  assert.equal(late.statusCode, 201, late.body);
+  const expected: string[] = [];
+  for (const created of [recent.json(), late.json()]) {
+    for (const c of created.clocks as { key: string; name: string; dueOn: string | null }[]) {
+      if (!c.dueOn) continue;
+      const stage = reminderStage(c.dueOn, day);
+      if (stage)
+        expected.push(
+          `admin@demo.example: ${stage === 'overdue' ? 'Overdue' : 'Due soon'}: ${c.name}, ${created.reference}`,
+        );
+    }
+  }
+  assert.ok(
+    expected.some((e) => e.includes('Overdue: Rapid review')),
+    'the late case’s rapid review is overdue',
+  );
+  assert.ok(expected.some((e) => e.includes('Due soon: Notify the national panel')));
+  const ofClocks = () =>
+    smtp.received.slice(before).filter((m) => m.to === 'admin@demo.example' && /, SI-\d+$/.test(m.subject));
+  await t.notifier.runDue(new Date(Date.parse(`${day}T12:00:00Z`)));
+  const arrived = ofClocks()
+    .map((m) => `${m.to}: ${m.subject}`)
+    .sort();
+  assert.deepEqual(arrived, expected.sort());
+  const message = ofClocks().find((m) => m.subject.startsWith('Overdue: Rapid review'));
+  assert.match(message?.text ?? '', new RegExp(`https://hub\\.test/cases/${late.json().id}#clocks`));
+  await t.notifier.runDue(new Date(Date.parse(`${day}T18:00:00Z`)));
+  assert.equal(ofClocks().length, expected.length, 'nothing is sent twice');
 });

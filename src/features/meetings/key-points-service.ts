@@ -1,5 +1,6 @@
 import type { Database } from '../../db/database.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
+import { dayText } from '../../platform/calendar/day-text.ts';
 import { todayInLondon } from '../../platform/calendar/today.ts';
 import type { RequestContext } from '../../platform/http/context.ts';
 import { invalid, notFound } from '../../platform/http/errors.ts';
@@ -8,7 +9,6 @@ import { queueEmail } from '../../platform/notify/emails.ts';
 import type { PartnershipService } from '../partnership/service.ts';
 import { approvalRefusal, draftRefusal, keyPointsMessage } from './key-points-rules.ts';
 import * as repo from './meetings-repo.ts';
-import { dayText } from './pack.ts';
 
 type Scope = Pick<RequestContext, 'partnershipId'>;
 

@@ -1,3 +1,4 @@
+import { dayText } from '../../platform/calendar/day-text.ts';
 import { type DocModel, heading, list, paragraph, table } from '../../platform/documents/model.ts';
 import type { MeetingAction } from './actions-repo.ts';
 import { ESCALATION_STATUS_LABELS } from './escalation-rules.ts';
@@ -27,14 +28,6 @@ export type PackInput = {
   /** 'YYYY-MM-DD', the day the pack is made (for overdue marks and the footer). */
   today: string;
 };
-
-const longDate = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-export const dayText = (isoDate: string) => longDate.format(new Date(`${isoDate}T00:00:00Z`));
 
 function actionRows(actions: MeetingAction[], today: string) {
   return actions.map((a) => [

@@ -1,5 +1,5 @@
 import type { Database } from '../../db/database.ts';
-import { dayText } from './pack.ts';
+import { dayText } from '../../platform/calendar/day-text.ts';
 import * as repo from './reminders-repo.ts';
 
 /** What the meetings feature reminds people of: the message of each kind (pure), and the source. */
