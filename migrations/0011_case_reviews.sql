@@ -75,7 +75,8 @@ CREATE TABLE incident_actions (
   text text NOT NULL,
   owner_agency_id uuid NOT NULL,
   due_on date,
-  created_at timestamptz NOT NULL DEFAULT now(),
+  -- clock_timestamp(), not now(): rows added in one transaction keep the order they were added in.
+  created_at timestamptz NOT NULL DEFAULT clock_timestamp(),
   FOREIGN KEY (partnership_id, incident_id) REFERENCES incidents (partnership_id, id) ON DELETE CASCADE,
   FOREIGN KEY (partnership_id, owner_agency_id) REFERENCES agencies (partnership_id, id)
 );

@@ -32,7 +32,8 @@ CREATE TABLE review_recommendations (
   theme text NOT NULL,
   recommendation text NOT NULL DEFAULT '',
   response text NOT NULL DEFAULT '',
-  created_at timestamptz NOT NULL DEFAULT now(),
+  -- clock_timestamp(), not now(): rows added in one transaction keep the order they were added in.
+  created_at timestamptz NOT NULL DEFAULT clock_timestamp(),
   FOREIGN KEY (partnership_id, incident_id) REFERENCES incidents (partnership_id, id) ON DELETE CASCADE
 );
 -- statement

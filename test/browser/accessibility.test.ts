@@ -56,6 +56,15 @@ const sendEmpty =
     return page;
   };
 
+/** Opens a "details" section of the page by its summary. */
+const open =
+  (reach: Reach, summary: string): Reach =>
+  async (tabs) => {
+    const page = await reach(tabs);
+    await page.locator('summary', { hasText: summary }).click();
+    return page;
+  };
+
 /** Searches a group page's "find a person to add" box. */
 const find =
   (reach: Reach, text: string): Reach =>
@@ -218,6 +227,63 @@ const PAGES: Row[] = [
     status: 400,
   },
   { page: 'change a risk', reach: go('admin', '/risks', RISK, 'Change the risk'), h1: 'Change RISK-1' },
+  { page: 'case reviews', reach: go('admin', '/cases'), h1: 'Case reviews' },
+  { page: 'statutory clocks', reach: go('admin', '/clocks'), h1: 'Statutory clocks' },
+  { page: 'an open LCSPR', reach: go('admin', '/cases', 'Child C'), h1: 'Child C', screenshot: 'case-lcspr' },
+  {
+    page: 'an open LCSPR, learning event errors',
+    reach: sendEmpty(open(go('admin', '/cases', 'Child C'), 'Record a learning event'), 'Record event'),
+    h1: 'Child C',
+    status: 400,
+  },
+  {
+    page: 'an open LCSPR, action errors',
+    reach: sendEmpty(open(go('admin', '/cases', 'Child C'), 'Add an action'), 'Add action'),
+    h1: 'Child C',
+    status: 400,
+  },
+  { page: 'a legacy serious case review', reach: go('admin', '/cases', 'Ollie'), h1: 'Ollie' },
+  {
+    page: 'change an incident',
+    reach: go('admin', '/cases', 'Child C', 'Change the incident’s details'),
+    h1: 'Change SI-5',
+  },
+  {
+    page: 'a rapid review',
+    reach: go('admin', '/cases', 'Child D', 'Record the rapid review'),
+    h1: 'Rapid review',
+  },
+  {
+    page: 'the executive’s decision, errors',
+    reach: sendEmpty(
+      go('admin', '/cases', 'Child D', 'Record the executive’s decision'),
+      'Record the decision',
+    ),
+    h1: 'The executive’s decision',
+    status: 400,
+  },
+  {
+    page: 'the review of an LCSPR',
+    reach: go('admin', '/cases', 'Child C', 'Record the review’s methods, progress and publication'),
+    h1: 'The review',
+  },
+  {
+    page: 'a 7-minute briefing, errors',
+    reach: sendEmpty(go('admin', '/cases', 'Child C', 'Write the briefing'), 'Save the briefing'),
+    h1: '7-minute briefing',
+    status: 400,
+  },
+  { page: 'published learning', reach: go('admin', '/briefings'), h1: 'Learning from reviews' },
+  {
+    page: 'a published briefing',
+    reach: go('admin', '/briefings', 'Learning from the review of Ollie'),
+    h1: 'Learning from the review of Ollie',
+  },
+  {
+    page: 'published learning, public',
+    reach: go('visitor', '/p/tower-hamlets-demo/briefings', 'Learning from the review of Ollie'),
+    h1: 'Learning from the review of Ollie',
+  },
   { page: 'key points', reach: go('admin', '/key-points'), h1: 'Key points from the Executive' },
   { page: 'e-mails', reach: go('admin', '/emails'), h1: 'E-mails' },
   { page: 'users', reach: go('admin', '/users'), h1: 'Users' },

@@ -63,6 +63,7 @@ export function registerBriefingPages(app: FastifyInstance, { page, partnership,
     return page(request, reply, 'reviews/views/briefing.njk', {
       title: briefing.title,
       briefing,
+      partnershipFace,
       back: `/p/${partnershipFace.slug}/briefings`,
     });
   });

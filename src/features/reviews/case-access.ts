@@ -1,10 +1,9 @@
 import type { Queryable } from '../../db/database.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { RequestContext } from '../../platform/http/context.ts';
-import { type FieldError, HttpError, notFound } from '../../platform/http/errors.ts';
+import { HttpError, notFound } from '../../platform/http/errors.ts';
 import { type CaseDates, clockTimings } from './clocks.ts';
 import * as repo from './incidents-repo.ts';
-import { personalDataMessage, personalDataWarnings } from './personal-data.ts';
 import { reviewClockDates } from './practice-reviews-repo.ts';
 import { seesEveryCase } from './rules.ts';
 
@@ -59,15 +58,3 @@ export const auditCase = (
     entityId: id,
     ...data,
   });
-
-/** Field errors for free text that looks like a child's date of birth or address, unless confirmed. */
-export function personalDataErrors(
-  fields: [string, string, string][],
-  confirmedByUser: boolean,
-): FieldError[] {
-  if (confirmedByUser) return [];
-  return fields.flatMap(([field, label, value]) => {
-    const warnings = personalDataWarnings(value);
-    return warnings.length > 0 ? [{ field, message: personalDataMessage(label, warnings) }] : [];
-  });
-}

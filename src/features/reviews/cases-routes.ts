@@ -7,6 +7,7 @@ import { parseOrThrow } from '../../platform/http/validation.ts';
 import type { PageContext, PageRenderer } from '../../platform/views/page.ts';
 import type { PartnershipService } from '../partnership/service.ts';
 import { labels } from './labels.ts';
+import { FREE_TEXT, withPersonalDataErrors } from './personal-data.ts';
 import { practiceReviewRefusal, REVIEW_METHOD_LABELS, worksOnReview } from './practice-review-rules.ts';
 import { incidentsQuery } from './queries.ts';
 import { mayJoinCaseTeam, seesEveryCase } from './rules.ts';
@@ -75,7 +76,12 @@ export function registerCasePages(app: FastifyInstance, { page, partnership, rev
       return renderForm(
         request,
         reply,
-        { title: 'Record a serious incident', values: input, errors: saved.errors, askConfirm: true },
+        {
+          title: 'Record a serious incident',
+          values: input,
+          errors: withPersonalDataErrors(saved.errors, input, FREE_TEXT.incident),
+          askConfirm: true,
+        },
         400,
       );
     return reply.redirect(`/cases/${saved.result.id}?saved=1`, 303);
@@ -113,7 +119,7 @@ export function registerCasePages(app: FastifyInstance, { page, partnership, rev
           title: `Change ${found.reference}`,
           c: found,
           values: input,
-          errors: saved.errors,
+          errors: withPersonalDataErrors(saved.errors, input, FREE_TEXT.incident),
           askConfirm: true,
         },
         400,
@@ -156,6 +162,8 @@ export async function renderCase(
       people,
       users: users.filter((u) => u.isActive && mayJoinCaseTeam(u.role)),
       values: {},
+      // The date fields of the page's forms, for the error summary's links.
+      dateFields: ['dueOn', 'heldOn'],
       ...extra,
       ...labels,
     },

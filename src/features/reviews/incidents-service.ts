@@ -6,9 +6,10 @@ import type { RequestContext } from '../../platform/http/context.ts';
 import { type FieldError, HttpError, invalid, notFound } from '../../platform/http/errors.ts';
 import { decodeCursor, toPage } from '../../platform/http/pagination.ts';
 import type { PartnershipService } from '../partnership/service.ts';
-import { auditCase, clockInput, loadCase, personalDataErrors, refreshClocks } from './case-access.ts';
+import { auditCase, clockInput, loadCase, refreshClocks } from './case-access.ts';
 import { type ClockKey, caseClocks, dueSoonLimit, dueStatus } from './clocks.ts';
 import * as repo from './incidents-repo.ts';
+import { FREE_TEXT, personalDataErrors } from './personal-data.ts';
 import type { PracticeReviewService } from './practice-review-service.ts';
 import {
   decisionRefusal,
@@ -49,13 +50,7 @@ export function createIncidentsService(
         },
         todayInLondon(),
       ),
-      ...personalDataErrors(
-        [
-          ['pseudonym', 'The pseudonym', input.pseudonym],
-          ['summary', 'The summary', input.summary],
-        ],
-        input.confirmNoPersonalData,
-      ),
+      ...personalDataErrors(input, FREE_TEXT.incident, input.confirmNoPersonalData),
     ];
   }
 
@@ -159,13 +154,7 @@ export function createIncidentsService(
               ? { ...e, field: 'panelMetOn', message: 'The panel can’t have met after the executive decided' }
               : e,
           ),
-          ...personalDataErrors(
-            [
-              ['immediateLearning', 'The immediate learning', input.immediateLearning],
-              ['recommendationReasons', 'The reasons', input.recommendationReasons],
-            ],
-            input.confirmNoPersonalData,
-          ),
+          ...personalDataErrors(input, FREE_TEXT.rapidReview, input.confirmNoPersonalData),
         ];
         if (input.recommendation && !input.panelMetOn)
           errors.push({

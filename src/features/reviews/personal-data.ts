@@ -1,3 +1,5 @@
+import type { FieldError } from '../../platform/http/errors.ts';
+
 /**
  * A check of free text for what looks like a child's date of birth or address. The product stores
  * pseudonyms and age bands only; text that matches is held back until the user removes it or
@@ -36,4 +38,51 @@ export function personalDataWarnings(text: string): PersonalDataWarning[] {
 export function personalDataMessage(label: string, warnings: PersonalDataWarning[]): string {
   const what = warnings.map((w) => `a ${w.kind} (“${w.found}”)`).join(' and ');
   return `${label} seems to contain ${what}. Remove it, or confirm it is not a child’s personal data`;
+}
+
+/** The free-text fields of each form, with the words a message uses for them. */
+export const FREE_TEXT = {
+  incident: [
+    ['pseudonym', 'The pseudonym'],
+    ['summary', 'The summary'],
+  ],
+  rapidReview: [
+    ['immediateLearning', 'The immediate learning'],
+    ['recommendationReasons', 'The reasons'],
+  ],
+  review: [
+    ['termsOfReference', 'The terms of reference'],
+    ['familyEngagement', 'The family engagement record'],
+    ['improvementsSummary', 'The summary of improvements'],
+  ],
+  briefing: [
+    ['caseInBrief', 'The case in brief'],
+    ['whatWeLearnt', 'What we learnt'],
+    ['doDifferently', 'What to do differently'],
+    ['questions', 'The questions'],
+  ],
+} as const satisfies Record<string, readonly (readonly [string, string])[]>;
+type Fields = (typeof FREE_TEXT)[keyof typeof FREE_TEXT];
+
+/** Field errors for free text that looks like a child's date of birth or address, unless confirmed. */
+export function personalDataErrors(input: object, fields: Fields, confirmedByUser: boolean): FieldError[] {
+  if (confirmedByUser) return [];
+  const values = input as Record<string, unknown>;
+  return fields.flatMap(([field, label]) => {
+    const value = values[field];
+    const warnings = typeof value === 'string' ? personalDataWarnings(value) : [];
+    return warnings.length > 0 ? [{ field, message: personalDataMessage(label, warnings) }] : [];
+  });
+}
+
+/**
+ * A form refused for other reasons is checked for personal data too, so that one submission shows
+ * every problem: the findings are added for fields without an error of their own.
+ */
+export function withPersonalDataErrors(errors: FieldError[], form: Record<string, unknown>, fields: Fields) {
+  const confirmed = form.confirmNoPersonalData === 'yes';
+  const found = personalDataErrors(form, fields, confirmed).filter(
+    (f) => !errors.some((e) => e.field === f.field),
+  );
+  return [...errors, ...found];
 }

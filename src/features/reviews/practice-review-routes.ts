@@ -8,6 +8,7 @@ import { parseInput } from '../../platform/http/validation.ts';
 import type { PageContext } from '../../platform/views/page.ts';
 import { type ReviewDeps, renderCase } from './cases-routes.ts';
 import { labels } from './labels.ts';
+import { FREE_TEXT, withPersonalDataErrors } from './personal-data.ts';
 import { worksOnReview } from './practice-review-rules.ts';
 import {
   briefingInput,
@@ -81,7 +82,7 @@ export function registerPracticeReviewPages(app: FastifyInstance, deps: ReviewDe
         (c) => ({
           title: `The review of ${c.reference}`,
           values: input,
-          errors: saved.errors,
+          errors: withPersonalDataErrors(saved.errors, input, FREE_TEXT.review),
           dateFields: REVIEW_DATES,
           askConfirm: true,
         }),
@@ -162,7 +163,7 @@ export function registerPracticeReviewPages(app: FastifyInstance, deps: ReviewDe
         (c) => ({
           title: `7-minute briefing: ${c.pseudonym}`,
           values: input,
-          errors: saved.errors,
+          errors: withPersonalDataErrors(saved.errors, input, FREE_TEXT.briefing),
           askConfirm: true,
         }),
         400,

@@ -5,8 +5,9 @@ import { checkUpload, type UploadedFile } from '../../platform/files/uploads.ts'
 import type { RequestContext } from '../../platform/http/context.ts';
 import { HttpError, invalid, notFound } from '../../platform/http/errors.ts';
 import { decodeCursor, toPage } from '../../platform/http/pagination.ts';
-import { auditCase, loadCase, personalDataErrors, refreshClocks } from './case-access.ts';
+import { auditCase, loadCase, refreshClocks } from './case-access.ts';
 import * as incidents from './incidents-repo.ts';
+import { FREE_TEXT, personalDataErrors } from './personal-data.ts';
 import {
   learningEventRefusal,
   practiceReviewRefusal,
@@ -75,14 +76,7 @@ export function createPracticeReviewService(db: Database) {
         const incident = await loadForReview(tx, ctx, id);
         const errors = [
           ...reviewErrors(input, incident, todayInLondon()),
-          ...personalDataErrors(
-            [
-              ['termsOfReference', 'The terms of reference', input.termsOfReference],
-              ['familyEngagement', 'The family engagement record', input.familyEngagement],
-              ['improvementsSummary', 'The summary of improvements', input.improvementsSummary],
-            ],
-            input.confirmNoPersonalData,
-          ),
+          ...personalDataErrors(input, FREE_TEXT.review, input.confirmNoPersonalData),
         ];
         if (errors.length > 0) throw invalid(errors);
         const before = (await repo.findReview(tx, ctx.partnershipId, id)) ?? EMPTY_REVIEW;
@@ -172,15 +166,7 @@ export function createPracticeReviewService(db: Database) {
     },
 
     async saveBriefing(ctx: RequestContext, id: string, input: BriefingInput) {
-      const errors = personalDataErrors(
-        [
-          ['caseInBrief', 'The case in brief', input.caseInBrief],
-          ['whatWeLearnt', 'What we learnt', input.whatWeLearnt],
-          ['doDifferently', 'What to do differently', input.doDifferently],
-          ['questions', 'The questions', input.questions],
-        ],
-        input.confirmNoPersonalData,
-      );
+      const errors = personalDataErrors(input, FREE_TEXT.briefing, input.confirmNoPersonalData);
       if (errors.length > 0) throw invalid(errors);
       return db.transaction(async (tx) => {
         await incidents.lockIncident(tx, ctx.partnershipId, id);

@@ -5,6 +5,7 @@ import { parseOrThrow } from '../../platform/http/validation.ts';
 import type { PageContext } from '../../platform/views/page.ts';
 import { type ReviewDeps, renderCase } from './cases-routes.ts';
 import { labels } from './labels.ts';
+import { FREE_TEXT, withPersonalDataErrors } from './personal-data.ts';
 import {
   caseActionInput,
   decisionInput,
@@ -55,7 +56,7 @@ export function registerRapidReviewPages(app: FastifyInstance, deps: ReviewDeps)
         {
           title: 'Rapid review',
           values: input,
-          errors: saved.errors,
+          errors: withPersonalDataErrors(saved.errors, input, FREE_TEXT.rapidReview),
           dateFields: RR_DATES,
           askConfirm: true,
         },
@@ -65,7 +66,11 @@ export function registerRapidReviewPages(app: FastifyInstance, deps: ReviewDeps)
   });
 
   app.get('/cases/:id/decision', { config: { access: 'cases:decide' } }, (request, reply) =>
-    renderForm(request, reply, 'decision-form', { title: 'The executive’s decision', values: {} }),
+    renderForm(request, reply, 'decision-form', {
+      title: 'The executive’s decision',
+      values: {},
+      dateFields: ['decidedOn'],
+    }),
   );
 
   app.post('/cases/:id/decision', { config: { access: 'cases:decide' } }, async (request, reply) => {
@@ -79,7 +84,7 @@ export function registerRapidReviewPages(app: FastifyInstance, deps: ReviewDeps)
         request,
         reply,
         'decision-form',
-        { title: 'The executive’s decision', values: input, errors: saved.errors },
+        { title: 'The executive’s decision', values: input, errors: saved.errors, dateFields: ['decidedOn'] },
         400,
       );
     return reply.redirect(`/cases/${id}?saved=1`, 303);

@@ -4,7 +4,13 @@ import { csrfTokenFor } from '../http/csrf.ts';
 import type { FieldError } from '../http/errors.ts';
 import type { Renderer } from './render.ts';
 
-export type NavItem = { href: string; text: string; permission: Permission | 'signed-in' };
+export type NavItem = {
+  href: string;
+  text: string;
+  permission: Permission | 'signed-in';
+  /** Other paths of the same section, which mark the item as current too. */
+  alsoFor?: string[];
+};
 
 export type PageContext = Record<string, unknown> & {
   title: string;
@@ -45,7 +51,10 @@ export function createPageRenderer(renderer: Renderer, navigation: NavItem[], se
             .map((item) => ({
               href: item.href,
               text: item.text,
-              active: item.href === '/' ? path === '/' : path.startsWith(item.href),
+              active:
+                item.href === '/'
+                  ? path === '/'
+                  : [item.href, ...(item.alsoFor ?? [])].some((prefix) => path.startsWith(prefix)),
             }))
         : [],
       siteUrl: `${request.protocol}://${request.host}`,
