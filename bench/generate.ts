@@ -3,6 +3,7 @@ import type { Database, Queryable } from '../src/db/database.ts';
 import { ROLES } from '../src/platform/access/roles.ts';
 import { type ChainedFields, canonicalJson, entryHash, GENESIS_HASH } from '../src/platform/audit/chain.ts';
 import { hashPassword } from '../src/platform/auth/auth-service.ts';
+import { insertCases } from './generate-cases.ts';
 
 /**
  * A large synthetic installation for the benchmark, written straight into an empty, migrated database
@@ -31,11 +32,13 @@ export type Shape = {
   meetings: number;
   actions: number;
   escalations: number;
+  /** Serious incidents and their reviews, with their clocks. */
+  incidents: number;
 };
 
 /**
  * The big partnership at scale 1: issue 3's 80 agencies, 5,000 people, 200 groups, 1M audit entries,
- * and issue 4's 5,000 escalations and 50,000 actions.
+ * issue 4's 5,000 escalations and 50,000 actions, and issue 5's 2,000 reviews.
  */
 export function bigShape(scale: number): Shape {
   return {
@@ -50,6 +53,7 @@ export function bigShape(scale: number): Shape {
     meetings: 2_000 * scale,
     actions: 50_000 * scale,
     escalations: 5_000 * scale,
+    incidents: 2_000 * scale,
   };
 }
 
@@ -65,6 +69,7 @@ export const SMALL_SHAPE: Shape = {
   meetings: 20,
   actions: 100,
   escalations: 20,
+  incidents: 10,
 };
 
 export type GenerateOptions = {
@@ -88,6 +93,8 @@ export type Generated = {
   sampleEntity: { type: string; id: string };
   /** A coming meeting of the executive, whose pack lists the open escalations. */
   executiveMeetingId: string;
+  /** A case from the middle of the three years: its rapid review done, an LCSPR if one in five. */
+  sampleIncidentId: string;
   auditWindow: { from: string; to: string };
   big: Shape;
   small: Shape;
@@ -363,6 +370,11 @@ export async function generate(db: Database, options: GenerateOptions): Promise<
     await db.transaction(async (tx) => {
       await insertStructure(tx, p, shape, passwordHash);
       await insertMeetings(tx, p, shape);
+      await insertCases(
+        tx,
+        { partnershipId: benchId(p, 'partnership', 0), incidentId: (n) => idSql(p, 'incident', n) },
+        shape.incidents,
+      );
     });
     if (p === 0) log(`big partnership's structure written (${seconds(started)} s)`);
   }
@@ -399,6 +411,7 @@ export async function generate(db: Database, options: GenerateOptions): Promise<
     rareAction: 'chair-rota.added',
     sampleEntity: { type: 'group', id: benchId(0, 'group', 3) },
     executiveMeetingId: benchId(0, 'meeting', big.meetings - big.meetings / 20),
+    sampleIncidentId: benchId(0, 'incident', big.incidents / 2),
     auditWindow: { from: isoDay(windowStart), to: isoDay(windowEnd) },
     big,
     small,
@@ -861,6 +874,8 @@ const TABLES = [
   'meetings',
   'meeting_actions',
   'escalations',
+  'incidents',
+  'case_clocks',
   'audit_log',
 ];
 

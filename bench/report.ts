@@ -25,7 +25,7 @@ export const FLAGS = [
   '| `--warmup S` | `2` | seconds of unmeasured load before each page |',
   '| `--connections N` | `20` | concurrent connections |',
   '| `--small N` | `50` | small partnerships besides the big one |',
-  '| `--only TEXT` | | only the pages whose path contains TEXT (for trying things out) |',
+  '| `--only TEXT` | | only the pages whose path contains TEXT, or one of several comma-separated (for trying things out) |',
   '| `--verify-audit` | | re-verify the generated audit log’s hash chain (slow) |',
   '| `--out FILE` | `BENCHMARKS.md` | where to write the results |',
   '| `--profile DIR` | | write the service’s CPU profile (`.cpuprofile`, for Chrome DevTools) into DIR |',

@@ -7,7 +7,8 @@ export const TARGET_P95_MS = 50;
 /** A miss gets the EXPLAIN ANALYZE of its slowest query when that query took this long alone. */
 export const PLAN_FROM_MS = 5;
 
-export type Kind = 'page' | 'api' | 'health' | 'document';
+/** A page, an API list, one API record, the health check, or a document made on demand. */
+export type Kind = 'page' | 'api' | 'record' | 'health' | 'document';
 
 export type Target = {
   name: string;

@@ -234,6 +234,17 @@ async function targetsFor(base: string, bearer: Record<string, string>, g: Gener
     page('An executive meeting', `/meetings/${g.executiveMeetingId}`, false),
     api('API escalations', '/api/v1/escalations'),
     api('API a meeting’s actions', `/api/v1/meetings/${g.executiveMeetingId}/actions`),
+    page('Case reviews', '/cases'),
+    page('Statutory clocks', '/clocks'),
+    page('Statutory clocks, overdue', `/clocks?${q({ status: 'overdue' })}`),
+    api('API incidents', '/api/v1/incidents'),
+    api('API clocks', '/api/v1/clocks'),
+    {
+      name: 'API one incident',
+      kind: 'record' as const,
+      path: `/api/v1/incidents/${g.sampleIncidentId}`,
+      list: true,
+    },
     {
       name: 'Executive meeting pack (PDF)',
       kind: 'document' as const,
@@ -242,7 +253,7 @@ async function targetsFor(base: string, bearer: Record<string, string>, g: Gener
       targetMs: 1000,
       connections: 1,
     },
-  ].filter((t) => !options.only || t.path.includes(options.only));
+  ].filter((t) => !options.only || options.only.split(',').some((part) => t.path.includes(part)));
 }
 
 /** One request must work before it is loaded: a 200 with the page or a non-empty list. */
@@ -252,6 +263,7 @@ async function check(base: string, target: Target, headers: Record<string, strin
   const ok =
     response.status === 200 &&
     (target.kind !== 'api' || ((JSON.parse(body) as { items?: unknown[] }).items?.length ?? 0) > 0) &&
+    (target.kind !== 'record' || typeof (JSON.parse(body) as { id?: unknown }).id === 'string') &&
     (target.kind !== 'page' || body.includes('hub-header__who')) && // signed in
     (target.kind !== 'document' || body.startsWith('%PDF-'));
   if (!ok)
@@ -324,7 +336,11 @@ async function measureEngine(engine: Engine): Promise<EngineResult | null> {
   const results: TargetResult[] = [];
   for (const target of targets) {
     const headers: Record<string, string> =
-      target.kind === 'api' ? bearer : target.kind === 'page' || target.kind === 'document' ? { cookie } : {};
+      target.kind === 'api' || target.kind === 'record'
+        ? bearer
+        : target.kind === 'page' || target.kind === 'document'
+          ? { cookie }
+          : {};
     await check(base, target, headers);
     const run = {
       url: `${base}${target.path}`,

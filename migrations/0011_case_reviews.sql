@@ -107,3 +107,6 @@ CREATE TABLE case_clocks (
 );
 -- statement
 CREATE INDEX case_clocks_open ON case_clocks (partnership_id, due_on, incident_id, clock) WHERE met_on IS NULL;
+-- statement
+-- A case's next clock, for the list of cases.
+CREATE INDEX case_clocks_case_open ON case_clocks (incident_id, due_on, clock) WHERE met_on IS NULL;

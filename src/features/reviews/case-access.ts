@@ -4,7 +4,8 @@ import type { RequestContext } from '../../platform/http/context.ts';
 import { HttpError, notFound } from '../../platform/http/errors.ts';
 import { type CaseDates, clockTimings } from './clocks.ts';
 import * as repo from './incidents-repo.ts';
-import { reviewClockDates } from './practice-reviews-repo.ts';
+import type { LearningEventKind } from './practice-review-rules.ts';
+import { type PracticeReview, reviewClockDates } from './practice-reviews-repo.ts';
 import { seesEveryCase } from './rules.ts';
 
 /** What every operation on a case shares: need-to-know loading, the clocks, the audit entry. */
@@ -31,6 +32,28 @@ export const caseDates = (i: repo.Incident, review: CaseDates['review']): CaseDa
   review,
   waivers: Object.fromEntries(i.waivers.map((w) => [w.clock, w.reason])),
 });
+
+/** A practice review's dates for the clocks, from the review and its learning events as loaded. */
+export function reviewDatesFrom(
+  review: PracticeReview | null,
+  events: { kind: LearningEventKind; heldOn: string }[],
+): CaseDates['review'] {
+  if (!review) return null;
+  const first = (kind: LearningEventKind) =>
+    events
+      .filter((e) => e.kind === kind)
+      .reduce<string | null>((a, e) => (a === null || e.heldOn < a ? e.heldOn : a), null);
+  return {
+    completedOn: review.completedOn,
+    plannedPublicationOn: review.plannedPublicationOn,
+    sentToPanelOn: review.sentToPanelOn,
+    publishedOn: review.publishedOn,
+    improvementsPublishedOn: review.improvementsPublishedOn,
+    learningSessionOn: first('learning-session'),
+    followUpWorkshopOn: first('follow-up-workshop'),
+    reflectionSessionOn: first('reflection-session'),
+  };
+}
 
 /** The case's dates for its clocks, its practice review's included. */
 export async function clockInput(tx: Queryable, partnershipId: string, incident: repo.Incident) {

@@ -201,9 +201,13 @@ export function clockState(t: ClockTiming, today: string): Clock {
 }
 
 /** The state of an open clock: overdue after its date, due soon within 5 working days of it. */
-export function dueStatus(dueOn: string, today: string): 'due' | 'due-soon' | 'overdue' {
+export function dueStatus(
+  dueOn: string,
+  today: string,
+  soonLimit = dueSoonLimit(today),
+): 'due' | 'due-soon' | 'overdue' {
   if (dueOn < today) return 'overdue';
-  return dueOn <= dueSoonLimit(today) ? 'due-soon' : 'due';
+  return dueOn <= soonLimit ? 'due-soon' : 'due';
 }
 
 /** The last due date that counts as due soon on a day. */

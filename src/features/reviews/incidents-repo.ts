@@ -305,15 +305,33 @@ export type TeamMember = {
   overrideReason: string | null;
 };
 
+const TEAM_JSON = `coalesce((SELECT json_agg(json_build_object('userId', t.user_id, 'name', u.name, 'email', u.email,
+     'role', u.role, 'agencyName', a.name, 'capacity', t.capacity, 'overrideReason', t.override_reason)
+     ORDER BY t.capacity, u.name)
+   FROM case_team t JOIN users u ON u.id = t.user_id
+   JOIN agencies a ON a.partnership_id = u.partnership_id AND a.id = u.agency_id
+  WHERE t.partnership_id = $1 AND t.incident_id = $2), '[]'::json)`;
+
+const ACTIONS_JSON = `coalesce((SELECT json_agg(json_build_object('id', x.id, 'text', x.text, 'ownerAgencyId', x.owner_agency_id,
+     'ownerAgencyName', a.name, 'dueOn', x.due_on) ORDER BY x.created_at, x.id)
+   FROM incident_actions x JOIN agencies a ON a.partnership_id = x.partnership_id AND a.id = x.owner_agency_id
+  WHERE x.partnership_id = $1 AND x.incident_id = $2), '[]'::json)`;
+
 export async function listTeam(db: Queryable, partnershipId: string, incidentId: string) {
-  return db.query<TeamMember>(
-    `SELECT t.user_id AS "userId", u.name, u.email, u.role, a.name AS "agencyName", t.capacity,
-            t.override_reason AS "overrideReason"
-       FROM case_team t JOIN users u ON u.id = t.user_id
-       JOIN agencies a ON a.partnership_id = u.partnership_id AND a.id = u.agency_id
-      WHERE t.partnership_id = $1 AND t.incident_id = $2 ORDER BY t.capacity, u.name`,
+  const rows = await db.query<{ team: TeamMember[] }>(`SELECT ${TEAM_JSON} AS team`, [
+    partnershipId,
+    incidentId,
+  ]);
+  return rows[0]?.team ?? [];
+}
+
+/** A case's team and immediate actions, in one query. */
+export async function findTeamAndActions(db: Queryable, partnershipId: string, incidentId: string) {
+  const rows = await db.query<{ team: TeamMember[]; actions: CaseAction[] }>(
+    `SELECT ${TEAM_JSON} AS team, ${ACTIONS_JSON} AS actions`,
     [partnershipId, incidentId],
   );
+  return rows[0] ?? { team: [], actions: [] };
 }
 
 export async function isOnTeam(db: Queryable, partnershipId: string, incidentId: string, userId: string) {
@@ -359,15 +377,6 @@ export type CaseAction = {
   ownerAgencyName: string;
   dueOn: string | null;
 };
-
-export async function listCaseActions(db: Queryable, partnershipId: string, incidentId: string) {
-  return db.query<CaseAction>(
-    `SELECT x.id, x.text, x.owner_agency_id AS "ownerAgencyId", a.name AS "ownerAgencyName", x.due_on AS "dueOn"
-       FROM incident_actions x JOIN agencies a ON a.partnership_id = x.partnership_id AND a.id = x.owner_agency_id
-      WHERE x.partnership_id = $1 AND x.incident_id = $2 ORDER BY x.created_at, x.id`,
-    [partnershipId, incidentId],
-  );
-}
 
 export async function insertCaseAction(
   db: Queryable,

@@ -6,7 +6,7 @@ import type { RequestContext } from '../../platform/http/context.ts';
 import { type FieldError, HttpError, invalid, notFound } from '../../platform/http/errors.ts';
 import { decodeCursor, toPage } from '../../platform/http/pagination.ts';
 import type { PartnershipService } from '../partnership/service.ts';
-import { auditCase, clockInput, loadCase, refreshClocks } from './case-access.ts';
+import { auditCase, caseDates, clockInput, loadCase, refreshClocks, reviewDatesFrom } from './case-access.ts';
 import { type ClockKey, caseClocks, dueSoonLimit, dueStatus } from './clocks.ts';
 import * as repo from './incidents-repo.ts';
 import { FREE_TEXT, personalDataErrors } from './personal-data.ts';
@@ -70,6 +70,7 @@ export function createIncidentsService(
       query: { q?: string; decision?: Decision | 'none'; after?: string; limit: number },
     ) {
       const today = todayInLondon();
+      const soon = dueSoonLimit(today);
       return db.transaction(async (tx) => {
         const rows = await repo.listIncidents(tx, ctx.partnershipId, {
           ...query,
@@ -88,7 +89,7 @@ export function createIncidentsService(
           items: page.items.map((r) => ({
             ...r,
             reference: `SI-${r.number}`,
-            nextStatus: r.nextDueOn ? dueStatus(r.nextDueOn, today) : null,
+            nextStatus: r.nextDueOn ? dueStatus(r.nextDueOn, today, soon) : null,
           })),
         };
       });
@@ -98,13 +99,18 @@ export function createIncidentsService(
     async get(ctx: RequestContext, id: string) {
       return db.transaction(async (tx) => {
         const incident = await load(tx, ctx, id);
-        const [team, actions, review] = await Promise.all([
-          repo.listTeam(tx, ctx.partnershipId, id),
-          repo.listCaseActions(tx, ctx.partnershipId, id),
-          practice.details(tx, ctx, id),
-        ]);
+        const { team, actions } = await repo.findTeamAndActions(tx, ctx.partnershipId, id);
+        const review = await practice.details(tx, ctx, incident);
         await audit(tx, ctx, 'incident.viewed', id);
-        return { ...(await present(tx, ctx, incident)), team, actions, ...review };
+        const dates = caseDates(incident, reviewDatesFrom(review.review, review.events));
+        return {
+          ...incident,
+          reference: `SI-${incident.number}`,
+          clocks: caseClocks(dates, todayInLondon()),
+          team,
+          actions,
+          ...review,
+        };
       });
     },
 
@@ -356,7 +362,7 @@ export function createIncidentsService(
           items: page.items.map((c) => ({
             ...c,
             reference: `SI-${c.number}`,
-            status: dueStatus(c.dueOn, today),
+            status: dueStatus(c.dueOn, today, soon),
           })),
         };
       });

@@ -47,6 +47,15 @@ async function mayWorkOnReview(tx: Queryable, ctx: RequestContext, id: string) {
 
 type Scope = Pick<RequestContext, 'partnershipId'>;
 
+/** A case with no practice review (not an LCSPR or a legacy SCR) has none of its parts. */
+const NO_REVIEW = {
+  review: null,
+  recommendations: [] as repo.Recommendation[],
+  documents: [] as repo.ReviewDocument[],
+  events: [] as repo.LearningEvent[],
+  briefing: null,
+};
+
 export function createPracticeReviewService(db: Database) {
   /** Loads a case this user may work on the review of, which must be one that has a review. */
   async function loadForReview(tx: Queryable, ctx: RequestContext, id: string) {
@@ -59,15 +68,14 @@ export function createPracticeReviewService(db: Database) {
 
   return {
     /** The review and its learning products, for a case the caller has already loaded. */
-    async details(tx: Queryable, scope: Scope, id: string) {
-      const [review, recommendations, documents, events, briefing] = await Promise.all([
-        repo.findReview(tx, scope.partnershipId, id),
-        repo.listRecommendations(tx, scope.partnershipId, id),
-        repo.listDocuments(tx, scope.partnershipId, id),
-        repo.listEvents(tx, scope.partnershipId, id),
-        repo.findBriefing(tx, scope.partnershipId, id),
-      ]);
-      return { review, recommendations, documents, events, briefing };
+    async details(
+      tx: Queryable,
+      scope: Scope,
+      incident: { id: string; kind: string; decision: string | null },
+    ) {
+      const id = incident.id;
+      if (practiceReviewRefusal(incident) !== null) return NO_REVIEW;
+      return repo.findReviewDetails(tx, scope.partnershipId, id);
     },
 
     async save(ctx: RequestContext, id: string, input: PracticeReviewInput) {

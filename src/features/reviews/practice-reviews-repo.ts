@@ -88,14 +88,6 @@ export async function reviewClockDates(
 
 export type Recommendation = { id: string; theme: string; recommendation: string; response: string };
 
-export async function listRecommendations(db: Queryable, partnershipId: string, incidentId: string) {
-  return db.query<Recommendation>(
-    `SELECT id, theme, recommendation, response FROM review_recommendations
-      WHERE partnership_id = $1 AND incident_id = $2 ORDER BY created_at, id`,
-    [partnershipId, incidentId],
-  );
-}
-
 export async function insertRecommendation(
   db: Queryable,
   partnershipId: string,
@@ -119,16 +111,6 @@ export type ReviewDocument = {
   uploadedAt: Date;
   uploadedBy: string | null;
 };
-
-export async function listDocuments(db: Queryable, partnershipId: string, incidentId: string) {
-  return db.query<ReviewDocument>(
-    `SELECT d.id, d.kind, d.filename, d.content_type AS "contentType", d.size_bytes AS "sizeBytes",
-            d.uploaded_at AS "uploadedAt", u.name AS "uploadedBy"
-       FROM review_documents d LEFT JOIN users u ON u.id = d.uploaded_by
-      WHERE d.partnership_id = $1 AND d.incident_id = $2 ORDER BY d.uploaded_at, d.id`,
-    [partnershipId, incidentId],
-  );
-}
 
 export async function insertDocument(
   db: Queryable,
@@ -166,18 +148,6 @@ export type LearningEvent = {
   notes: string;
   attendees: { id: string; name: string; agencyName: string }[];
 };
-
-export async function listEvents(db: Queryable, partnershipId: string, incidentId: string) {
-  return db.query<LearningEvent>(
-    `SELECT e.id, e.kind, e.held_on AS "heldOn", e.notes,
-       coalesce((SELECT json_agg(json_build_object('id', p.id, 'name', p.name, 'agencyName', a.name) ORDER BY p.name)
-          FROM learning_event_attendance x JOIN people p ON p.partnership_id = x.partnership_id AND p.id = x.person_id
-          JOIN agencies a ON a.partnership_id = p.partnership_id AND a.id = p.agency_id
-         WHERE x.event_id = e.id), '[]'::json) AS attendees
-       FROM learning_events e WHERE e.partnership_id = $1 AND e.incident_id = $2 ORDER BY e.held_on, e.id`,
-    [partnershipId, incidentId],
-  );
-}
 
 /** Adds an event and its attendance; returns how many of the people were this partnership's. */
 export async function insertEvent(
@@ -283,4 +253,38 @@ export async function findPublishedBriefing(db: Queryable, partnershipId: string
     [partnershipId, id],
   );
   return rows[0] ?? null;
+}
+
+/** A practice review with its recommendations, report files, learning events and briefing, in one query. */
+export async function findReviewDetails(db: Queryable, partnershipId: string, incidentId: string) {
+  const rows = await db.query<{
+    review: PracticeReview | null;
+    recommendations: Recommendation[];
+    documents: ReviewDocument[];
+    events: LearningEvent[];
+    briefing: Briefing | null;
+  }>(
+    `SELECT
+       (SELECT row_to_json(r) FROM (SELECT ${REVIEW_COLUMNS} FROM practice_reviews
+          WHERE partnership_id = $1 AND incident_id = $2) r) AS review,
+       coalesce((SELECT json_agg(json_build_object('id', x.id, 'theme', x.theme, 'recommendation', x.recommendation,
+            'response', x.response) ORDER BY x.created_at, x.id)
+          FROM review_recommendations x WHERE x.partnership_id = $1 AND x.incident_id = $2), '[]'::json) AS recommendations,
+       coalesce((SELECT json_agg(json_build_object('id', d.id, 'kind', d.kind, 'filename', d.filename,
+            'contentType', d.content_type, 'sizeBytes', d.size_bytes, 'uploadedAt', d.uploaded_at, 'uploadedBy', u.name)
+            ORDER BY d.uploaded_at, d.id)
+          FROM review_documents d LEFT JOIN users u ON u.id = d.uploaded_by
+         WHERE d.partnership_id = $1 AND d.incident_id = $2), '[]'::json) AS documents,
+       coalesce((SELECT json_agg(json_build_object('id', e.id, 'kind', e.kind, 'heldOn', e.held_on, 'notes', e.notes,
+            'attendees', coalesce((SELECT json_agg(json_build_object('id', p.id, 'name', p.name, 'agencyName', a.name)
+                 ORDER BY p.name)
+               FROM learning_event_attendance x JOIN people p ON p.partnership_id = x.partnership_id AND p.id = x.person_id
+               JOIN agencies a ON a.partnership_id = p.partnership_id AND a.id = p.agency_id
+              WHERE x.event_id = e.id), '[]'::json)) ORDER BY e.held_on, e.id)
+          FROM learning_events e WHERE e.partnership_id = $1 AND e.incident_id = $2), '[]'::json) AS events,
+       (SELECT row_to_json(b) FROM (SELECT ${BRIEFING_COLUMNS} ${BRIEFING_FROM}
+          WHERE b.partnership_id = $1 AND b.incident_id = $2) b) AS briefing`,
+    [partnershipId, incidentId],
+  );
+  return rows[0] as NonNullable<(typeof rows)[number]>;
 }
