@@ -1,8 +1,8 @@
 import type { Queryable } from '../src/db/database.ts';
-import { caseDates } from '../src/features/reviews/case-access.ts';
+import { caseDates, reviewDatesFrom } from '../src/features/reviews/case-access.ts';
 import { clockTimings } from '../src/features/reviews/clocks.ts';
 import type { Incident } from '../src/features/reviews/incidents-repo.ts';
-import { reviewClockDates } from '../src/features/reviews/practice-reviews-repo.ts';
+import { findReviewDetails } from '../src/features/reviews/practice-reviews-repo.ts';
 
 /**
  * Serious incidents over three years, as a partnership's business unit would have kept them: the
@@ -62,8 +62,9 @@ export async function insertCases(
     );
     const rows: { incident: string; clock: string; due: string; met: string | null }[] = [];
     for (const incident of incidents) {
-      const review =
-        incident.decision === 'lcspr' ? await reviewClockDates(tx, partnershipId, incident.id) : null;
+      const details =
+        incident.decision === 'lcspr' ? await findReviewDetails(tx, partnershipId, incident.id) : null;
+      const review = details ? reviewDatesFrom(details.review, details.events) : null;
       for (const t of clockTimings(caseDates(incident, review)))
         if (t.dueOn && !t.notRunning)
           rows.push({ incident: incident.id, clock: t.key, due: t.dueOn, met: t.metOn });

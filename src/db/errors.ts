@@ -8,3 +8,11 @@ export function sqlState(error: unknown): string | undefined {
 }
 
 export const isUniqueViolation = (error: unknown) => sqlState(error) === UNIQUE_VIOLATION;
+
+/**
+ * Values PostgreSQL could not read as their type: text that is not a uuid or a date, a date out of
+ * range. They come from what was sent (a forged pagination cursor, say), so they are the sender's
+ * error, not the service's.
+ */
+export const INVALID_VALUE_STATES: ReadonlySet<string> = new Set(['22P02', '22007', '22008', '22003']);
+export const isInvalidValue = (error: unknown) => INVALID_VALUE_STATES.has(sqlState(error) ?? '');

@@ -110,7 +110,7 @@ test('the rapid review is recorded, and the executive decides on an LCSPR after 
   await fillDate(executive, 'Date of the decision', '25', '3', '2025');
   await executive.getByRole('button', { name: 'Record the decision' }).click();
   await executive.waitForURL(/saved=1/);
-  assert.match(await clockRow(executive, 'Complete the LCSPR'), /25 September 2025/);
+  assert.match(await clockRow(executive, 'Complete and publish the LCSPR'), /25 September 2025/);
 });
 
 test('a reviewer from an involved agency is refused; an independent one is put on the case', async () => {

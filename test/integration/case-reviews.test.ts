@@ -272,3 +272,73 @@ test('the incident form shows each error, keeps what was typed and asks before s
   assert.match(page.body, /Child V/);
   assert.match(page.body, /Notify the national panel/);
 });
+
+test('the audit log keeps which fields of a case changed, never the words of the case', async () => {
+  const { id } = (
+    await api(
+      'admin',
+      'POST',
+      '/api/v1/incidents',
+      incident({ summary: 'A distinctive summary of what happened' }),
+    )
+  ).json();
+  const [entry] = await t.db.query<{ after: Record<string, unknown> }>(
+    `SELECT after FROM audit_log WHERE action = 'incident.recorded' AND entity_id = $1`,
+    [id],
+  );
+  assert.equal(entry?.after.summary, '[38 characters]');
+  assert.equal(entry?.after.pseudonym, 'Child T');
+  assert.doesNotMatch(JSON.stringify(entry?.after), /distinctive/);
+});
+
+test('a reviewer already on a case must stay independent when the agencies involved change', async () => {
+  const reviewer = await user('reviewer@demo.example');
+  const created = (
+    await api('admin', 'POST', '/api/v1/incidents', incident({ pseudonym: 'Child S' }))
+  ).json();
+  const added = await api('admin', 'POST', `/api/v1/incidents/${created.id}/team`, {
+    userId: reviewer.id,
+    capacity: 'reviewer',
+  });
+  assert.equal(added.statusCode, 201, added.body);
+  const changed = await api('admin', 'PUT', `/api/v1/incidents/${created.id}`, {
+    ...incident({ pseudonym: 'Child S' }),
+    agencyIds: [reviewer.agencyId],
+  });
+  assert.equal(changed.statusCode, 422);
+  assert.equal(changed.json().errors[0].field, 'agencyIds');
+  assert.match(changed.json().errors[0].message, /is on the case as reviewer: take them off it first/);
+  const still = (await api('admin', 'GET', `/api/v1/incidents/${created.id}`)).json();
+  assert.deepEqual(still.agencies, [], 'nothing was saved');
+});
+
+test('a decided case keeps the date its panel met', async () => {
+  const { id } = (
+    await api('admin', 'POST', '/api/v1/incidents', incident({ awareOn: '2025-03-03' }))
+  ).json();
+  await api('admin', 'PUT', `/api/v1/incidents/${id}/rapid-review`, { panelMetOn: '2025-03-14' });
+  const decided = await api('executive', 'PUT', `/api/v1/incidents/${id}/decision`, {
+    decision: 'no-further-review',
+    decidedOn: '2025-03-20',
+    reasons: 'Learning taken forward in the action plan',
+  });
+  assert.equal(decided.statusCode, 200, decided.body);
+  const cleared = await api('admin', 'PUT', `/api/v1/incidents/${id}/rapid-review`, { panelMetOn: '' });
+  assert.equal(cleared.statusCode, 422);
+  assert.match(cleared.json().errors[0].message, /the executive has decided on this case/);
+});
+
+test('a forged pagination cursor is the sender’s error, not the service’s', async () => {
+  const forged = Buffer.from(JSON.stringify(['not-a-date', 'not-an-id'])).toString('base64url');
+  for (const url of [
+    `/api/v1/incidents?after=${forged}`,
+    `/api/v1/clocks?after=${forged}`,
+    `/api/v1/people?after=${forged}`,
+  ]) {
+    const response = await api('admin', 'GET', url);
+    assert.ok([400, 422].includes(response.statusCode), `${url}: ${response.statusCode} ${response.body}`);
+    assert.equal(response.headers['content-type'], 'application/problem+json; charset=utf-8');
+  }
+  const visitor = new Browser(t.app);
+  assert.equal((await visitor.get(`/p/tower-hamlets-demo/briefings?after=${forged}`)).statusCode, 400);
+});

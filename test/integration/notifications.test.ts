@@ -244,7 +244,8 @@ test('a message that can’t be delivered is retried, then marked failed', async
       now += 30 * 60_000; // past the longest wait between attempts
     }
     const [job] = await broken.db.query<{ attempts: number; failed: boolean; error: string }>(
-      "SELECT attempts, failed_at IS NOT NULL AS failed, last_error AS error FROM jobs WHERE kind = 'email'",
+      `SELECT attempts, failed_at IS NOT NULL AS failed, last_error AS error FROM jobs
+        WHERE kind = 'email' AND payload->>'emailId' = (SELECT id::text FROM emails WHERE subject = 'Hello')`,
     );
     assert.equal(job?.attempts, 5);
     assert.equal(job?.failed, true);

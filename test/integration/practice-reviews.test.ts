@@ -213,6 +213,14 @@ test('report files: PDF or Word only, uploaded by the reviewer, downloaded by th
   const pdf = Buffer.from(
     '%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
   );
+  const asText = multipart({ _csrf: reviewer.csrf, kind: 'draft', file: 'not a file' });
+  const textField = await reviewer.request({
+    method: 'POST',
+    url: `/cases/${caseId}/documents`,
+    payload: asText.payload,
+    headers: asText.headers,
+  });
+  assert.equal(textField.statusCode, 400, 'a text field named file is no file');
   const noKind = await send('', { name: 'draft.pdf', data: pdf });
   assert.equal(noKind.statusCode, 400);
   const good = await send('draft', { name: 'Child L draft.pdf', data: pdf });

@@ -35,13 +35,15 @@ export function registerBriefingPages(app: FastifyInstance, { page, partnership,
   });
 
   app.get('/briefings/:id', { config: { access: 'learning:read' } }, async (request, reply) => {
+    const partnershipFace = await face(request);
     const briefing = await reviews.practice.publishedBriefing(
-      contextOf(request).partnershipId,
+      partnershipFace.id,
       idParam(request, 'id', 'Briefing'),
     );
     return page(request, reply, 'reviews/views/briefing.njk', {
       title: briefing.title,
       briefing,
+      partnershipFace,
       back: '/briefings',
     });
   });

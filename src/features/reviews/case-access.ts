@@ -2,10 +2,11 @@ import type { Queryable } from '../../db/database.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { RequestContext } from '../../platform/http/context.ts';
 import { HttpError, notFound } from '../../platform/http/errors.ts';
+import { redactCaseText } from './audit-redaction.ts';
 import { type CaseDates, clockTimings } from './clocks.ts';
 import * as repo from './incidents-repo.ts';
 import type { LearningEventKind } from './practice-review-rules.ts';
-import { type PracticeReview, reviewClockDates } from './practice-reviews-repo.ts';
+import { findReviewDetails, type PracticeReview } from './practice-reviews-repo.ts';
 import { seesEveryCase } from './rules.ts';
 
 /** What every operation on a case shares: need-to-know loading, the clocks, the audit entry. */
@@ -56,8 +57,9 @@ export function reviewDatesFrom(
 }
 
 /** The case's dates for its clocks, its practice review's included. */
-export async function clockInput(tx: Queryable, partnershipId: string, incident: repo.Incident) {
-  return caseDates(incident, await reviewClockDates(tx, partnershipId, incident.id));
+async function clockInput(tx: Queryable, partnershipId: string, incident: repo.Incident) {
+  const details = await findReviewDetails(tx, partnershipId, incident.id);
+  return caseDates(incident, reviewDatesFrom(details.review, details.events));
 }
 
 /** Writes the case's running clocks after a change; returns the case as it now is. */
@@ -67,6 +69,7 @@ export async function refreshClocks(tx: Queryable, partnershipId: string, id: st
   return incident;
 }
 
+/** An audit entry about a case, without the case's words (audit-redaction.ts). */
 export const auditCase = (
   tx: Queryable,
   ctx: RequestContext,
@@ -79,5 +82,6 @@ export const auditCase = (
     action,
     entityType: 'incident',
     entityId: id,
-    ...data,
+    before: redactCaseText(data.before),
+    after: redactCaseText(data.after),
   });

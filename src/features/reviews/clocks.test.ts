@@ -112,6 +112,10 @@ describe('the clocks of a case', () => {
       ),
     );
     assert.equal(later['learning-session'].status, 'met');
+    // Complete and publish within 6 months: met on publication, 10 March 2022, after 28 February.
+    assert.equal(later['lcspr-completion'].metOn, '2022-03-10');
+    assert.equal(later['lcspr-completion'].late, true);
+    assert.equal(completed['lcspr-completion'].status, 'due', 'completion alone does not meet it');
     assert.equal(later['follow-up-workshop'].dueOn, '2022-08-01');
     assert.equal(later['learning-reflection'].dueOn, '2023-03-10');
   });

@@ -20,7 +20,7 @@ export type ClockKey = (typeof CLOCK_KEYS)[number];
 export const CLOCK_NAMES: Record<ClockKey, string> = {
   'panel-notification': 'Notify the national panel',
   'rapid-review': 'Rapid review',
-  'lcspr-completion': 'Complete the LCSPR',
+  'lcspr-completion': 'Complete and publish the LCSPR',
   'report-to-panel': 'Final report to the national panel and the Secretary of State',
   'learning-session': 'Learning session',
   'follow-up-workshop': 'Follow-up workshop',
@@ -150,12 +150,8 @@ export function clockTimings(c: CaseDates, settings: ClockSettings = DEFAULT_CLO
       c.rapidReviewSentOn,
       legacy ? notApplicable(LEGACY) : null,
     ),
-    timing(
-      'lcspr-completion',
-      completionDue,
-      r?.completedOn ?? null,
-      lcspr ?? (legacy ? notApplicable(LEGACY) : null),
-    ),
+    // Complete and publish within 6 months: met by publication (or its summary of improvements).
+    timing('lcspr-completion', completionDue, published, lcspr ?? (legacy ? notApplicable(LEGACY) : null)),
     timing(
       'report-to-panel',
       publicationDate ? addWorkingDays(publicationDate, -settings.reportBeforePublicationWorkingDays) : null,

@@ -300,13 +300,14 @@ export type TeamMember = {
   name: string;
   email: string;
   role: string;
+  agencyId: string;
   agencyName: string;
   capacity: 'panel' | 'reviewer' | 'author';
   overrideReason: string | null;
 };
 
 const TEAM_JSON = `coalesce((SELECT json_agg(json_build_object('userId', t.user_id, 'name', u.name, 'email', u.email,
-     'role', u.role, 'agencyName', a.name, 'capacity', t.capacity, 'overrideReason', t.override_reason)
+     'role', u.role, 'agencyId', u.agency_id, 'agencyName', a.name, 'capacity', t.capacity, 'overrideReason', t.override_reason)
      ORDER BY t.capacity, u.name)
    FROM case_team t JOIN users u ON u.id = t.user_id
    JOIN agencies a ON a.partnership_id = u.partnership_id AND a.id = u.agency_id

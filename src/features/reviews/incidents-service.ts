@@ -1,26 +1,28 @@
 import type { Database, Queryable } from '../../db/database.ts';
-import { changedFields, recordAudit } from '../../platform/audit/audit.ts';
+import { changedFields } from '../../platform/audit/audit.ts';
+import { dayText } from '../../platform/calendar/day-text.ts';
 import { todayInLondon } from '../../platform/calendar/today.ts';
 import { addDays } from '../../platform/calendar/working-days.ts';
 import type { RequestContext } from '../../platform/http/context.ts';
 import { type FieldError, HttpError, invalid, notFound } from '../../platform/http/errors.ts';
 import { decodeCursor, toPage } from '../../platform/http/pagination.ts';
 import type { PartnershipService } from '../partnership/service.ts';
-import { auditCase, caseDates, clockInput, loadCase, refreshClocks, reviewDatesFrom } from './case-access.ts';
-import { type ClockKey, caseClocks, dueSoonLimit, dueStatus } from './clocks.ts';
+import { auditCase, caseDates, loadCase, refreshClocks, reviewDatesFrom } from './case-access.ts';
+import { type ClockKey, caseClocks, type Decision, dueSoonLimit, dueStatus } from './clocks.ts';
 import * as repo from './incidents-repo.ts';
 import { FREE_TEXT, personalDataErrors } from './personal-data.ts';
+import { reviewDateBeforeDecision } from './practice-review-rules.ts';
 import type { PracticeReviewService } from './practice-review-service.ts';
+import { findReview } from './practice-reviews-repo.ts';
 import {
   decisionRefusal,
   independenceConflict,
   mayJoinCaseTeam,
   rapidReviewDateErrors,
   seesEveryCase,
+  TEAM_CAPACITY_LABELS,
 } from './rules.ts';
 import type { IncidentInput, RapidReviewInput } from './schemas.ts';
-
-type Decision = NonNullable<repo.Incident['decision']>;
 
 export function createIncidentsService(
   db: Database,
@@ -49,18 +51,40 @@ export function createIncidentsService(
           decidedOn: null,
         },
         todayInLondon(),
+      ).map((e) =>
+        // The panel's date is not on this form: the awareness date is the one to change.
+        e.field === 'panelMetOn'
+          ? {
+              field: 'awareOn',
+              message: `The date the partnership became aware can’t be after the rapid review panel met (${dayText(existing?.panelMetOn as string)})`,
+            }
+          : e,
       ),
       ...personalDataErrors(input, FREE_TEXT.incident, input.confirmNoPersonalData),
     ];
   }
 
-  const audit = auditCase;
-  const load = loadCase;
-
-  /** The case with its clocks on a day: the shape pages and the API show. */
-  async function present(tx: Queryable, ctx: RequestContext, incident: repo.Incident) {
-    const dates = await clockInput(tx, ctx.partnershipId, incident);
-    return { ...incident, reference: `SI-${incident.number}`, clocks: caseClocks(dates, todayInLondon()) };
+  /**
+   * After the agencies or people involved change, the case's reviewers and author must still be
+   * independent of it, unless an executive recorded an override for them.
+   */
+  async function keepReviewersIndependent(tx: Queryable, ctx: RequestContext, id: string, field: string) {
+    const incident = (await repo.findIncident(tx, ctx.partnershipId, id)) as repo.Incident;
+    const involved = {
+      agencyIds: incident.agencies.map((a) => a.id),
+      personEmails: incident.people.flatMap((p) => (p.email ? [p.email] : [])),
+    };
+    for (const member of await repo.listTeam(tx, ctx.partnershipId, id)) {
+      if (member.capacity === 'panel' || member.overrideReason) continue;
+      const conflict = independenceConflict(member, involved);
+      if (conflict)
+        throw invalid([
+          {
+            field,
+            message: `${conflict}. ${member.name} is on the case as ${TEAM_CAPACITY_LABELS[member.capacity].toLowerCase()}: take them off it first, or ask an executive to record an override`,
+          },
+        ]);
+    }
   }
 
   return {
@@ -78,7 +102,7 @@ export function createIncidentsService(
           after: query.after ? decodeCursor(query.after) : null,
         });
         const page = toPage(rows, query.limit, (r) => ({ key: r.awareOn, id: r.id }));
-        await audit(tx, ctx, 'incidents.listed', null, {
+        await auditCase(tx, ctx, 'incidents.listed', null, {
           after: {
             query: { q: query.q ?? null, decision: query.decision ?? null },
             shown: page.items.map((i) => i.number),
@@ -98,10 +122,10 @@ export function createIncidentsService(
     /** One case with its clocks, team and actions; every view is audited. */
     async get(ctx: RequestContext, id: string) {
       return db.transaction(async (tx) => {
-        const incident = await load(tx, ctx, id);
+        const incident = await loadCase(tx, ctx, id);
         const { team, actions } = await repo.findTeamAndActions(tx, ctx.partnershipId, id);
         const review = await practice.details(tx, ctx, incident);
-        await audit(tx, ctx, 'incident.viewed', id);
+        await auditCase(tx, ctx, 'incident.viewed', id);
         const dates = caseDates(incident, reviewDatesFrom(review.review, review.events));
         return {
           ...incident,
@@ -121,22 +145,23 @@ export function createIncidentsService(
         const id = await repo.insertIncident(tx, ctx.partnershipId, input);
         await setInvolved(tx, ctx, id, input);
         const created = await refreshClocks(tx, ctx.partnershipId, id);
-        await audit(tx, ctx, 'incident.recorded', id, { after: created });
-        return present(tx, ctx, created);
+        await auditCase(tx, ctx, 'incident.recorded', id, { after: created });
+        return created;
       });
     },
 
     async update(ctx: RequestContext, id: string, input: IncidentInput) {
       return db.transaction(async (tx) => {
         await repo.lockIncident(tx, ctx.partnershipId, id);
-        const before = await load(tx, ctx, id);
+        const before = await loadCase(tx, ctx, id);
         const errors = incidentErrors(input, before);
         if (errors.length > 0) throw invalid(errors);
         await repo.updateIncident(tx, ctx.partnershipId, id, input);
         await setInvolved(tx, ctx, id, input);
+        await keepReviewersIndependent(tx, ctx, id, 'agencyIds');
         const after = await refreshClocks(tx, ctx.partnershipId, id);
-        await audit(tx, ctx, 'incident.updated', id, changedFields(before, after));
-        return present(tx, ctx, after);
+        await auditCase(tx, ctx, 'incident.updated', id, changedFields(before, after));
+        return after;
       });
     },
 
@@ -144,7 +169,7 @@ export function createIncidentsService(
     async recordRapidReview(ctx: RequestContext, id: string, input: RapidReviewInput) {
       return db.transaction(async (tx) => {
         await repo.lockIncident(tx, ctx.partnershipId, id);
-        const before = await load(tx, ctx, id);
+        const before = await loadCase(tx, ctx, id);
         const errors = [
           ...rapidReviewDateErrors(
             {
@@ -162,16 +187,18 @@ export function createIncidentsService(
           ),
           ...personalDataErrors(input, FREE_TEXT.rapidReview, input.confirmNoPersonalData),
         ];
-        if (input.recommendation && !input.panelMetOn)
+        if (!input.panelMetOn && (input.recommendation || before.decidedOn))
           errors.push({
             field: 'panelMetOn',
-            message: 'Enter the date the panel met, to record its recommendation',
+            message: before.decidedOn
+              ? 'Enter the date the panel met: the executive has decided on this case'
+              : 'Enter the date the panel met, to record its recommendation',
           });
         if (errors.length > 0) throw invalid(errors);
         await repo.updateRapidReview(tx, ctx.partnershipId, id, input);
         const after = await refreshClocks(tx, ctx.partnershipId, id);
-        await audit(tx, ctx, 'incident.rapid-review-recorded', id, changedFields(before, after));
-        return present(tx, ctx, after);
+        await auditCase(tx, ctx, 'incident.rapid-review-recorded', id, changedFields(before, after));
+        return after;
       });
     },
 
@@ -183,7 +210,7 @@ export function createIncidentsService(
     ) {
       return db.transaction(async (tx) => {
         await repo.lockIncident(tx, ctx.partnershipId, id);
-        const before = await load(tx, ctx, id);
+        const before = await loadCase(tx, ctx, id);
         const refusal = decisionRefusal(before.panelMetOn);
         if (refusal) throw invalid([{ field: 'decision', message: refusal }]);
         const errors = rapidReviewDateErrors(
@@ -196,11 +223,14 @@ export function createIncidentsService(
           },
           todayInLondon(),
         );
+        const review = await findReview(tx, ctx.partnershipId, id);
+        const later = review ? reviewDateBeforeDecision(review, input.decidedOn) : null;
+        if (later) errors.push({ field: 'decidedOn', message: later });
         if (errors.length > 0) throw invalid(errors);
         await repo.updateDecision(tx, ctx.partnershipId, id, input);
         const after = await refreshClocks(tx, ctx.partnershipId, id);
-        await audit(tx, ctx, 'incident.decided', id, changedFields(before, after));
-        return present(tx, ctx, after);
+        await auditCase(tx, ctx, 'incident.decided', id, changedFields(before, after));
+        return after;
       });
     },
 
@@ -224,7 +254,7 @@ export function createIncidentsService(
         throw invalid([{ field: 'userId', message: `${user.name} can’t see case material in their role` }]);
       return db.transaction(async (tx) => {
         await repo.lockIncident(tx, ctx.partnershipId, id);
-        const incident = await load(tx, ctx, id);
+        const incident = await loadCase(tx, ctx, id);
         let overrideReason: string | null = null;
         if (input.capacity !== 'panel') {
           const conflict = independenceConflict(user, {
@@ -247,17 +277,23 @@ export function createIncidentsService(
         const added = await repo.addTeamMember(tx, ctx.partnershipId, id, { ...input, overrideReason });
         if (!added)
           throw invalid([{ field: 'userId', message: `${user.name} is already on the case in that part` }]);
-        await audit(tx, ctx, overrideReason ? 'case-team.independence-overridden' : 'case-team.added', id, {
-          after: { userId: user.id, name: user.name, capacity: input.capacity, overrideReason },
-        });
+        await auditCase(
+          tx,
+          ctx,
+          overrideReason ? 'case-team.independence-overridden' : 'case-team.added',
+          id,
+          {
+            after: { userId: user.id, name: user.name, capacity: input.capacity, overrideReason },
+          },
+        );
       });
     },
 
     async removeFromTeam(ctx: RequestContext, id: string, member: { userId: string; capacity: string }) {
       return db.transaction(async (tx) => {
-        await load(tx, ctx, id);
+        await loadCase(tx, ctx, id);
         if (!(await repo.removeTeamMember(tx, ctx.partnershipId, id, member))) throw notFound('Team member');
-        await audit(tx, ctx, 'case-team.removed', id, { before: member });
+        await auditCase(tx, ctx, 'case-team.removed', id, { before: member });
       });
     },
 
@@ -265,17 +301,17 @@ export function createIncidentsService(
     async waive(ctx: RequestContext, id: string, clock: ClockKey, reason: string | null) {
       return db.transaction(async (tx) => {
         await repo.lockIncident(tx, ctx.partnershipId, id);
-        const before = await load(tx, ctx, id);
+        const before = await loadCase(tx, ctx, id);
         await repo.setWaiver(tx, ctx.partnershipId, id, { clock, reason, userId: ctx.user.id });
         const after = await refreshClocks(tx, ctx.partnershipId, id);
-        await audit(
+        await auditCase(
           tx,
           ctx,
           reason ? 'clock.waived' : 'clock.waiver-lifted',
           id,
           changedFields(before, after),
         );
-        return present(tx, ctx, after);
+        return after;
       });
     },
 
@@ -290,6 +326,7 @@ export function createIncidentsService(
         const kept = await repo.setInvolved(tx, ctx.partnershipId, id, 'people', [...ids]);
         if (kept !== ids.size)
           throw invalid([{ field: 'personId', message: 'Select a person of this partnership' }]);
+        await keepReviewersIndependent(tx, ctx, id, 'personId');
         const after = (await repo.findIncident(tx, ctx.partnershipId, id)) as repo.Incident;
         await auditCase(tx, ctx, 'incident.people-changed', id, changedFields(before, after));
       });
@@ -301,19 +338,15 @@ export function createIncidentsService(
       id: string,
       input: { text: string; ownerAgencyId: string; dueOn: string | null },
     ) {
-      const owner = await partnership.partners.get(ctx, input.ownerAgencyId).catch(() => null);
-      if (!owner)
-        throw invalid([{ field: 'ownerAgencyId', message: 'Select an agency of this partnership' }]);
+      await partnership.partners.get(ctx, input.ownerAgencyId).catch((error: unknown) => {
+        if (error instanceof HttpError && error.status === 404)
+          throw invalid([{ field: 'ownerAgencyId', message: 'Select an agency of this partnership' }]);
+        throw error;
+      });
       return db.transaction(async (tx) => {
-        await load(tx, ctx, id);
+        await loadCase(tx, ctx, id);
         const actionId = await repo.insertCaseAction(tx, ctx.partnershipId, id, input);
-        await recordAudit(tx, ctx.actor, {
-          partnershipId: ctx.partnershipId,
-          action: 'case-action.added',
-          entityType: 'incident',
-          entityId: id,
-          after: { id: actionId, ...input },
-        });
+        await auditCase(tx, ctx, 'case-action.added', id, { after: { id: actionId, ...input } });
         return actionId;
       });
     },
@@ -341,6 +374,8 @@ export function createIncidentsService(
               : {};
       const cursor = query.after ? decodeCursor(query.after) : null;
       const [dueOn, clock] = cursor ? cursor.key.split('/') : [];
+      if (cursor && !(dueOn && clock))
+        throw invalid([{ field: 'after', message: 'after is not a cursor we issued' }]);
       return db.transaction(async (tx) => {
         const rows = await repo.listOpenClocks(tx, ctx.partnershipId, {
           teamUserId: seesEveryCase(ctx.user.role) ? null : ctx.user.id,
@@ -351,7 +386,7 @@ export function createIncidentsService(
           limit: query.limit,
         });
         const page = toPage(rows, query.limit, (r) => ({ key: `${r.dueOn}/${r.clock}`, id: r.incidentId }));
-        await audit(tx, ctx, 'clocks.listed', null, {
+        await auditCase(tx, ctx, 'clocks.listed', null, {
           after: {
             query: { ...query, after: undefined },
             shown: [...new Set(page.items.map((c) => c.number))],

@@ -41,7 +41,6 @@ export const labels = {
   clockColours: CLOCK_STATUS_COLOURS,
   capacityLabels: TEAM_CAPACITY_LABELS,
   capacities: options(TEAM_CAPACITIES, TEAM_CAPACITY_LABELS),
-  methodLabels: REVIEW_METHOD_LABELS,
   methods: options(REVIEW_METHODS, REVIEW_METHOD_LABELS),
   eventLabels: LEARNING_EVENT_LABELS,
   eventKinds: options(LEARNING_EVENT_KINDS, LEARNING_EVENT_LABELS),

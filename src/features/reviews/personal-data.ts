@@ -54,8 +54,10 @@ export const FREE_TEXT = {
     ['termsOfReference', 'The terms of reference'],
     ['familyEngagement', 'The family engagement record'],
     ['improvementsSummary', 'The summary of improvements'],
+    ['notPublishedReasons', 'The reasons for not publishing'],
   ],
   briefing: [
+    ['title', 'The title'],
     ['caseInBrief', 'The case in brief'],
     ['whatWeLearnt', 'What we learnt'],
     ['doDifferently', 'What to do differently'],

@@ -1,3 +1,4 @@
+import { dayText } from '../../platform/calendar/day-text.ts';
 import type { FieldError } from '../../platform/http/errors.ts';
 
 /** Pure rules of the practice review that follows a decision, and of its learning products. */
@@ -46,6 +47,28 @@ export function practiceReviewRefusal(c: { kind: string; decision: string | null
   return 'The executive decided against a local review for this case';
 }
 
+/** The review's dates, each of which comes after the executive's decision, with their words. */
+const REVIEW_DATES = [
+  ['completedOn', 'The date the review was completed'],
+  ['plannedPublicationOn', 'The planned publication date'],
+  ['sentToPanelOn', 'The date the report was sent to the national panel'],
+  ['publishedOn', 'The date of publication'],
+  ['improvementsPublishedOn', 'The date the summary of improvements was published'],
+] as const;
+
+/** Why a (new) decision date can't stand, given the review's dates so far, or null. */
+export function reviewDateBeforeDecision(
+  r: Pick<ReviewDates, (typeof REVIEW_DATES)[number][0]>,
+  decidedOn: string,
+): string | null {
+  for (const [field, what] of REVIEW_DATES) {
+    const value = r[field];
+    if (value && value < decidedOn)
+      return `${what} (${dayText(value)}) is before this decision date: the decision comes first`;
+  }
+  return null;
+}
+
 export type ReviewDates = {
   completedOn: string | null;
   plannedPublicationOn: string | null;
@@ -76,8 +99,11 @@ export function reviewErrors(r: ReviewDates, c: { decidedOn: string | null }, to
     const value = r[field];
     if (value && value > today) add(field, `${what} can’t be in the future`);
   }
-  if (r.completedOn && c.decidedOn && r.completedOn < c.decidedOn)
-    add('completedOn', 'The review can’t be completed before the executive decided on it');
+  for (const [field, what] of REVIEW_DATES) {
+    const value = r[field];
+    if (value && c.decidedOn && value < c.decidedOn)
+      add(field, `${what} can’t be before the executive decided on the review (${dayText(c.decidedOn)})`);
+  }
   if (r.sentToPanelOn && r.completedOn && r.sentToPanelOn < r.completedOn)
     add('sentToPanelOn', 'The final report can’t be sent before the review was completed');
   if (r.publishedOn) {
@@ -130,8 +156,6 @@ export function learningEventRefusal(
   }
   return null;
 }
-
-export const BRIEFING_SECTIONS = ['caseInBrief', 'whatWeLearnt', 'doDifferently', 'questions'] as const;
 
 /**
  * Who works on a practice review: the business unit, and the case's own reviewers and author. The

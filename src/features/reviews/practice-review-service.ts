@@ -5,7 +5,7 @@ import { checkUpload, type UploadedFile } from '../../platform/files/uploads.ts'
 import type { RequestContext } from '../../platform/http/context.ts';
 import { HttpError, invalid, notFound } from '../../platform/http/errors.ts';
 import { decodeCursor, toPage } from '../../platform/http/pagination.ts';
-import { auditCase, loadCase, refreshClocks } from './case-access.ts';
+import { auditCase, loadCase, refreshClocks, reviewDatesFrom } from './case-access.ts';
 import * as incidents from './incidents-repo.ts';
 import { FREE_TEXT, personalDataErrors } from './personal-data.ts';
 import {
@@ -46,6 +46,9 @@ async function mayWorkOnReview(tx: Queryable, ctx: RequestContext, id: string) {
 }
 
 type Scope = Pick<RequestContext, 'partnershipId'>;
+
+/** Published learning carries the case's pseudonym and nothing else of the case: not its id. */
+const asPublished = ({ incidentId: _, ...briefing }: repo.Briefing) => briefing;
 
 /** A case with no practice review (not an LCSPR or a legacy SCR) has none of its parts. */
 const NO_REVIEW = {
@@ -154,8 +157,9 @@ export function createPracticeReviewService(db: Database) {
       return db.transaction(async (tx) => {
         await incidents.lockIncident(tx, ctx.partnershipId, id);
         await loadForReview(tx, ctx, id);
-        const review = (await repo.findReview(tx, ctx.partnershipId, id)) ?? EMPTY_REVIEW;
-        const dates = await repo.reviewClockDates(tx, ctx.partnershipId, id);
+        const details = await repo.findReviewDetails(tx, ctx.partnershipId, id);
+        const review = details.review ?? EMPTY_REVIEW;
+        const dates = reviewDatesFrom(review, details.events);
         const refusal = learningEventRefusal(
           input.kind,
           input.heldOn,
@@ -211,13 +215,14 @@ export function createPracticeReviewService(db: Database) {
         after: query.after ? decodeCursor(query.after) : null,
         limit: query.limit,
       });
-      return toPage(rows, query.limit, (b) => ({ key: b.publishedOn as string, id: b.id }));
+      const page = toPage(rows, query.limit, (b) => ({ key: b.publishedOn as string, id: b.id }));
+      return { ...page, items: page.items.map(asPublished) };
     },
 
     async publishedBriefing(partnershipId: string, id: string) {
       const briefing = await repo.findPublishedBriefing(db, partnershipId, id);
       if (!briefing) throw notFound('Briefing');
-      return briefing;
+      return asPublished(briefing);
     },
   };
 }

@@ -1,5 +1,4 @@
 import type { Queryable } from '../../db/database.ts';
-import type { CaseDates } from './clocks.ts';
 import type { LearningEventKind, ReviewMethod } from './practice-review-rules.ts';
 import type { BriefingInput, PracticeReviewInput } from './schemas.ts';
 
@@ -67,25 +66,6 @@ export async function saveReview(
   );
 }
 
-/** The review's dates the clocks need, with the first learning event of each kind. */
-export async function reviewClockDates(
-  db: Queryable,
-  partnershipId: string,
-  incidentId: string,
-): Promise<CaseDates['review']> {
-  const rows = await db.query<NonNullable<CaseDates['review']>>(
-    `SELECT r.completed_on AS "completedOn", r.planned_publication_on AS "plannedPublicationOn",
-            r.sent_to_panel_on AS "sentToPanelOn", r.published_on AS "publishedOn",
-            r.improvements_published_on AS "improvementsPublishedOn",
-            (SELECT min(held_on) FROM learning_events e WHERE e.incident_id = r.incident_id AND e.kind = 'learning-session') AS "learningSessionOn",
-            (SELECT min(held_on) FROM learning_events e WHERE e.incident_id = r.incident_id AND e.kind = 'follow-up-workshop') AS "followUpWorkshopOn",
-            (SELECT min(held_on) FROM learning_events e WHERE e.incident_id = r.incident_id AND e.kind = 'reflection-session') AS "reflectionSessionOn"
-       FROM practice_reviews r WHERE r.partnership_id = $1 AND r.incident_id = $2`,
-    [partnershipId, incidentId],
-  );
-  return rows[0] ?? null;
-}
-
 export type Recommendation = { id: string; theme: string; recommendation: string; response: string };
 
 export async function insertRecommendation(
@@ -108,7 +88,9 @@ export type ReviewDocument = {
   filename: string;
   contentType: string;
   sizeBytes: number;
-  uploadedAt: Date;
+  /** When, as an ISO timestamp (the review's parts come as JSON). */
+  uploadedAt: string;
+  /** The uploader's name. */
   uploadedBy: string | null;
 };
 

@@ -21,26 +21,33 @@ export function registerRapidReviewPages(app: FastifyInstance, deps: ReviewDeps)
   const { page, reviews } = deps;
   const service = reviews.incidents;
 
+  /** A form page about one case: the case is loaded (and its view audited) once. */
   async function renderForm(
     request: FastifyRequest,
     reply: FastifyReply,
     view: string,
-    context: PageContext,
+    context: (c: Awaited<ReturnType<typeof service.get>>) => PageContext,
     status = 200,
   ) {
     const found = await service.get(contextOf(request), idParam(request, 'id', 'Case'));
-    return page(request, reply, `reviews/views/${view}.njk`, { c: found, ...context, ...labels }, status);
+    return page(
+      request,
+      reply,
+      `reviews/views/${view}.njk`,
+      { c: found, ...labels, ...context(found) },
+      status,
+    );
   }
 
   const RR_DATES = ['panelMetOn', 'rapidReviewSentOn'];
-  app.get('/cases/:id/rapid-review', { config: { access: 'cases:write' } }, async (request, reply) => {
-    const found = await service.get(contextOf(request), idParam(request, 'id', 'Case'));
-    return renderForm(request, reply, 'rapid-review-form', {
-      title: `Rapid review of ${found.reference}`,
-      values: found,
+  const rapidReviewTitle = (c: { reference: string }) => `Rapid review of ${c.reference}`;
+  app.get('/cases/:id/rapid-review', { config: { access: 'cases:write' } }, (request, reply) =>
+    renderForm(request, reply, 'rapid-review-form', (c) => ({
+      title: rapidReviewTitle(c),
+      values: c,
       dateFields: RR_DATES,
-    });
-  });
+    })),
+  );
 
   app.post('/cases/:id/rapid-review', { config: { access: 'cases:write' } }, async (request, reply) => {
     const id = idParam(request, 'id', 'Case');
@@ -53,24 +60,25 @@ export function registerRapidReviewPages(app: FastifyInstance, deps: ReviewDeps)
         request,
         reply,
         'rapid-review-form',
-        {
-          title: 'Rapid review',
+        (c) => ({
+          title: rapidReviewTitle(c),
           values: input,
           errors: withPersonalDataErrors(saved.errors, input, FREE_TEXT.rapidReview),
           dateFields: RR_DATES,
           askConfirm: true,
-        },
+        }),
         400,
       );
     return reply.redirect(`/cases/${id}?saved=1`, 303);
   });
 
   app.get('/cases/:id/decision', { config: { access: 'cases:decide' } }, (request, reply) =>
-    renderForm(request, reply, 'decision-form', {
+    renderForm(request, reply, 'decision-form', (c) => ({
       title: 'The executive’s decision',
-      values: {},
+      // A decision already recorded can be corrected: the form starts from it.
+      values: c.decision ? { decision: c.decision, decidedOn: c.decidedOn, reasons: c.decisionReasons } : {},
       dateFields: ['decidedOn'],
-    }),
+    })),
   );
 
   app.post('/cases/:id/decision', { config: { access: 'cases:decide' } }, async (request, reply) => {
@@ -84,7 +92,12 @@ export function registerRapidReviewPages(app: FastifyInstance, deps: ReviewDeps)
         request,
         reply,
         'decision-form',
-        { title: 'The executive’s decision', values: input, errors: saved.errors, dateFields: ['decidedOn'] },
+        () => ({
+          title: 'The executive’s decision',
+          values: input,
+          errors: saved.errors,
+          dateFields: ['decidedOn'],
+        }),
         400,
       );
     return reply.redirect(`/cases/${id}?saved=1`, 303);

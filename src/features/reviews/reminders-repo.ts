@@ -23,6 +23,7 @@ export function openClocksDueBetween(db: Queryable, from: string, to: string) {
        JOIN incidents i ON i.partnership_id = c.partnership_id AND i.id = c.incident_id
        JOIN users u ON u.partnership_id = c.partnership_id AND u.role = 'admin' AND u.is_active
       WHERE c.met_on IS NULL AND c.due_on BETWEEN $1::date AND $2::date
+      ORDER BY c.due_on, c.incident_id, c.clock
       LIMIT 10000`,
     [from, to],
   );

@@ -87,3 +87,26 @@ describe('need-to-know access to case material', () => {
     );
   });
 });
+
+describe('the rapid review’s sending date', () => {
+  it('can’t be before the partnership became aware, even before the panel’s date is known', () => {
+    assert.deepEqual(
+      rapidReviewDateErrors(
+        {
+          awareOn: '2025-03-03',
+          notifiedPanelOn: null,
+          panelMetOn: null,
+          rapidReviewSentOn: '2025-03-01',
+          decidedOn: null,
+        },
+        '2025-04-01',
+      ),
+      [
+        {
+          field: 'rapidReviewSentOn',
+          message: 'The rapid review can’t have been sent before the partnership became aware',
+        },
+      ],
+    );
+  });
+});

@@ -1,4 +1,4 @@
-import type { Role } from '../../platform/access/roles.ts';
+import { can, type Role } from '../../platform/access/roles.ts';
 import type { FieldError } from '../../platform/http/errors.ts';
 import type { Decision } from './clocks.ts';
 
@@ -93,6 +93,11 @@ export function rapidReviewDateErrors(d: RapidReviewDates, today: string): Field
     'The rapid review panel can’t have met before the partnership became aware',
   );
   notBefore('rapidReviewSentOn', d.panelMetOn, 'The rapid review can’t have been sent before the panel met');
+  notBefore(
+    'rapidReviewSentOn',
+    d.awareOn,
+    'The rapid review can’t have been sent before the partnership became aware',
+  );
   notBefore('decidedOn', d.panelMetOn, 'The executive’s decision can’t be before the rapid review panel met');
   return errors;
 }
@@ -113,7 +118,7 @@ export function seesEveryCase(role: Role): boolean {
 
 /** Roles that may be put on a case's team (the panel for the case, its reviewers and author). */
 export function mayJoinCaseTeam(role: Role): boolean {
-  return role !== 'young-scrutineer' && role !== 'practitioner' && role !== 'operator';
+  return can(role, 'cases:read');
 }
 
 export const TEAM_CAPACITIES = ['panel', 'reviewer', 'author'] as const;

@@ -57,18 +57,6 @@ export function addWorkingDays(iso: string, n: number): string {
 }
 
 /**
- * How many working days from one date to a later one: the working days after `from` up to and
- * including `to` (so a due date 5 working days after awareness is 5 away). Negative when `to` is
- * before `from`.
- */
-export function workingDaysBetween(from: string, to: string): number {
-  if (to < from) return -workingDaysBetween(to, from);
-  let count = 0;
-  for (let day = addDays(from, 1); day <= to; day = addDays(day, 1)) if (isWorkingDay(day)) count += 1;
-  return count;
-}
-
-/**
  * The same day N months later, or the month's last day when it has no such day
  * (31 August + 6 months is 28 or 29 February).
  */

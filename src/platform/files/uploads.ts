@@ -35,7 +35,9 @@ export async function checkUpload(
   file: UploadedFile | undefined,
   allowed: Record<string, string> = DOCUMENT_TYPES,
 ): Promise<{ ok: true; mediaType: string } | { ok: false; message: string }> {
-  if (!file || file.data.length === 0) return { ok: false, message: 'Choose a file to upload' };
+  // A field named "file" sent as text, not a file, is as good as no file.
+  if (!file || typeof file !== 'object' || !Buffer.isBuffer(file.data) || file.data.length === 0)
+    return { ok: false, message: 'Choose a file to upload' };
   if (file.truncated || file.data.length > MAX_UPLOAD_BYTES) {
     return { ok: false, message: `The file must be ${MAX_UPLOAD_BYTES / 1024 / 1024} MB or smaller` };
   }

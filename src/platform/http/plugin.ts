@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isInvalidValue } from '../../db/errors.ts';
 import { can } from '../access/roles.ts';
 import type { AuthService } from '../auth/auth-service.ts';
 import type { PageRenderer } from '../views/page.ts';
@@ -103,6 +104,8 @@ export function installHttpPipeline(
 
 function toHttpError(error: FastifyError | HttpError): HttpError {
   if (error instanceof HttpError) return error;
+  if (isInvalidValue(error))
+    return new HttpError(400, 'Some of what was sent is not valid', 'A value could not be read');
   const status = error.statusCode ?? 500;
   if (status >= 400 && status < 500) {
     // Fastify's own refusals: malformed JSON, an unsupported media type, a body that is too large.

@@ -53,13 +53,15 @@ export const requiredText = (max: number, emptyMessage: string, label: string) =
 
 export const uuid = (message: string) => z.uuid({ error: message });
 
-/** An ISO date (YYYY-MM-DD) that is a real calendar date. */
+/** An ISO date (YYYY-MM-DD) that is a real calendar date, from 1900 to 2199. */
 export const isoDate = (invalidMessage: string, emptyMessage = invalidMessage) =>
   z
     .string({ error: emptyMessage })
     .trim()
     .min(1, emptyMessage)
-    .regex(/^\d{4}-\d{2}-\d{2}$/, invalidMessage)
+    // Years the service can mean: PostgreSQL has no year 0, and a clock counted back from an early
+    // year would fall off the calendar.
+    .regex(/^(?:19|20|21)\d{2}-\d{2}-\d{2}$/, invalidMessage)
     .refine((v) => {
       const d = new Date(`${v}T00:00:00Z`);
       return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
