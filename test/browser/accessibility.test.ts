@@ -229,6 +229,24 @@ const PAGES: Row[] = [
   { page: 'change a risk', reach: go('admin', '/risks', RISK, 'Change the risk'), h1: 'Change RISK-1' },
   { page: 'case reviews', reach: go('admin', '/cases'), h1: 'Case reviews' },
   { page: 'statutory clocks', reach: go('admin', '/clocks'), h1: 'Statutory clocks' },
+  {
+    page: 'clock settings',
+    reach: go('admin', '/cases', 'Clock settings'),
+    h1: 'Clock settings',
+    screenshot: 'clock-settings',
+  },
+  {
+    page: 'clock settings, errors',
+    reach: async (tabs) => {
+      const page = await go('admin', '/cases/settings')(tabs);
+      await page.getByLabel('Learning session, after the review is completed').fill('0');
+      await page.getByRole('button', { name: 'Save settings' }).click();
+      await page.locator('.govuk-error-summary').waitFor();
+      return page;
+    },
+    h1: 'Clock settings',
+    status: 400,
+  },
   { page: 'an open LCSPR', reach: go('admin', '/cases', 'Child C'), h1: 'Child C', screenshot: 'case-lcspr' },
   {
     page: 'an open LCSPR, learning event errors',

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { todayInLondon } from '../../src/platform/calendar/today.ts';
-import { addDays } from '../../src/platform/calendar/working-days.ts';
+import { addDays, addWorkingDays } from '../../src/platform/calendar/working-days.ts';
 import { apiToken, Browser, bearer, type TestApp, testApp } from '../helpers/app.ts';
 
 let t: TestApp;
@@ -341,4 +341,49 @@ test('a forged pagination cursor is the sender’s error, not the service’s', 
   }
   const visitor = new Browser(t.app);
   assert.equal((await visitor.get(`/p/tower-hamlets-demo/briefings?after=${forged}`)).statusCode, 400);
+});
+
+test('the partnership’s clock settings change every case’s clocks, within their bounds', async () => {
+  const childC = (await api('admin', 'GET', '/api/v1/incidents?q=Child%20C')).json().items[0];
+  const before = (await api('admin', 'GET', `/api/v1/incidents/${childC.id}`)).json();
+  const reportDue = clock(before, 'report-to-panel').dueOn as string;
+  const completionDue = clock(before, 'lcspr-completion').dueOn as string;
+  assert.equal(reportDue, addWorkingDays(completionDue, -7), 'by default, 7 working days before');
+
+  const settings = (await api('admin', 'GET', '/api/v1/review-settings')).json();
+  assert.deepEqual(settings, {
+    reportBeforePublicationWorkingDays: 7,
+    learningSessionDays: 14,
+    followUpMonths: 6,
+    reflectionMonths: 12,
+  });
+  const bad = await api('admin', 'PUT', '/api/v1/review-settings', {
+    ...settings,
+    learningSessionDays: 0,
+    followUpMonths: 'six',
+  });
+  assert.equal(bad.statusCode, 422);
+  assert.deepEqual(
+    bad.json().errors.map((e: { field: string }) => e.field),
+    ['learningSessionDays', 'followUpMonths'],
+  );
+  assert.equal((await api('executive', 'PUT', '/api/v1/review-settings', settings)).statusCode, 403);
+
+  const changed = await api('admin', 'PUT', '/api/v1/review-settings', {
+    ...settings,
+    reportBeforePublicationWorkingDays: 10,
+  });
+  assert.equal(changed.statusCode, 200, changed.body);
+  const after = (await api('admin', 'GET', `/api/v1/incidents/${childC.id}`)).json();
+  assert.equal(clock(after, 'report-to-panel').dueOn, addWorkingDays(completionDue, -10));
+  const open = (
+    await api('admin', 'GET', `/api/v1/clocks?reference=${childC.reference}&clock=report-to-panel`)
+  ).json().items;
+  assert.equal(open[0]?.dueOn, addWorkingDays(completionDue, -10), 'the stored clocks were worked out again');
+  const [entry] = await t.db.query<{ after: Record<string, unknown> }>(
+    `SELECT after FROM audit_log WHERE action = 'review-settings.updated' ORDER BY id DESC LIMIT 1`,
+  );
+  assert.equal(entry?.after.reportBeforePublicationWorkingDays, 10);
+  // Back to the default, for the tests that follow.
+  assert.equal((await api('admin', 'PUT', '/api/v1/review-settings', settings)).statusCode, 200);
 });

@@ -26,47 +26,42 @@ export function registerBriefingPages(app: FastifyInstance, { page, partnership,
     return { partnershipFace, result, base: base(partnershipFace.slug) };
   };
 
-  app.get('/briefings', { config: { access: 'learning:read' } }, async (request, reply) => {
-    const found = await list(request, () => '/briefings');
-    return page(request, reply, 'reviews/views/briefings-list.njk', {
-      title: 'Learning from reviews',
-      ...found,
+  // The same pages twice: signed in, for the user's partnership; and public, under its short name.
+  const audiences = [
+    {
+      path: '/briefings',
+      access: 'learning:read',
+      base: () => '/briefings',
+      title: () => 'Learning from reviews',
+    },
+    {
+      path: '/p/:slug/briefings',
+      access: 'public',
+      base: (slug: string) => `/p/${slug}/briefings`,
+      title: (name: string) => `Learning from reviews: ${name}`,
+    },
+  ] as const;
+  for (const audience of audiences) {
+    app.get(audience.path, { config: { access: audience.access } }, async (request, reply) => {
+      const found = await list(request, audience.base);
+      return page(request, reply, 'reviews/views/briefings-list.njk', {
+        title: audience.title(found.partnershipFace.name),
+        ...found,
+      });
     });
-  });
 
-  app.get('/briefings/:id', { config: { access: 'learning:read' } }, async (request, reply) => {
-    const partnershipFace = await face(request);
-    const briefing = await reviews.practice.publishedBriefing(
-      partnershipFace.id,
-      idParam(request, 'id', 'Briefing'),
-    );
-    return page(request, reply, 'reviews/views/briefing.njk', {
-      title: briefing.title,
-      briefing,
-      partnershipFace,
-      back: '/briefings',
+    app.get(`${audience.path}/:id`, { config: { access: audience.access } }, async (request, reply) => {
+      const partnershipFace = await face(request);
+      const briefing = await reviews.practice.publishedBriefing(
+        partnershipFace.id,
+        idParam(request, 'id', 'Briefing'),
+      );
+      return page(request, reply, 'reviews/views/briefing.njk', {
+        title: briefing.title,
+        briefing,
+        partnershipFace,
+        back: audience.base(partnershipFace.slug),
+      });
     });
-  });
-
-  app.get('/p/:slug/briefings', { config: { access: 'public' } }, async (request, reply) => {
-    const found = await list(request, (slug) => `/p/${slug}/briefings`);
-    return page(request, reply, 'reviews/views/briefings-list.njk', {
-      title: `Learning from reviews: ${found.partnershipFace.name}`,
-      ...found,
-    });
-  });
-
-  app.get('/p/:slug/briefings/:id', { config: { access: 'public' } }, async (request, reply) => {
-    const partnershipFace = await face(request);
-    const briefing = await reviews.practice.publishedBriefing(
-      partnershipFace.id,
-      idParam(request, 'id', 'Briefing'),
-    );
-    return page(request, reply, 'reviews/views/briefing.njk', {
-      title: briefing.title,
-      briefing,
-      partnershipFace,
-      back: `/p/${partnershipFace.slug}/briefings`,
-    });
-  });
+  }
 }

@@ -3,11 +3,13 @@ import { recordAudit } from '../../platform/audit/audit.ts';
 import type { RequestContext } from '../../platform/http/context.ts';
 import { HttpError, notFound } from '../../platform/http/errors.ts';
 import { redactCaseText } from './audit-redaction.ts';
-import { type CaseDates, clockTimings } from './clocks.ts';
+import { clockSettingsOf } from './clock-settings.ts';
+import { type CaseDates, type ClockSettings, clockTimings } from './clocks.ts';
 import * as repo from './incidents-repo.ts';
 import type { LearningEventKind } from './practice-review-rules.ts';
 import { findReviewDetails, type PracticeReview } from './practice-reviews-repo.ts';
 import { seesEveryCase } from './rules.ts';
+import { findSettings } from './settings-repo.ts';
 
 /** What every operation on a case shares: need-to-know loading, the clocks, the audit entry. */
 
@@ -62,10 +64,24 @@ async function clockInput(tx: Queryable, partnershipId: string, incident: repo.I
   return caseDates(incident, reviewDatesFrom(details.review, details.events));
 }
 
-/** Writes the case's running clocks after a change; returns the case as it now is. */
-export async function refreshClocks(tx: Queryable, partnershipId: string, id: string) {
+/**
+ * Writes the case's running clocks after a change, by its partnership's settings (read here unless
+ * the caller has them); returns the case as it now is.
+ */
+export async function refreshClocks(
+  tx: Queryable,
+  partnershipId: string,
+  id: string,
+  settings?: ClockSettings,
+) {
   const incident = (await repo.findIncident(tx, partnershipId, id)) as repo.Incident;
-  await repo.writeClocks(tx, partnershipId, id, clockTimings(await clockInput(tx, partnershipId, incident)));
+  const lengths = settings ?? clockSettingsOf(await findSettings(tx, partnershipId));
+  await repo.writeClocks(
+    tx,
+    partnershipId,
+    id,
+    clockTimings(await clockInput(tx, partnershipId, incident), lengths),
+  );
   return incident;
 }
 

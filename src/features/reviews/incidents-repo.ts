@@ -1,6 +1,7 @@
 import type { Queryable } from '../../db/database.ts';
 import { Conditions, likePattern } from '../../db/sql.ts';
 import type { Cursor } from '../../platform/http/pagination.ts';
+import type { LocalSettings } from './clock-settings.ts';
 import type { ClockKey, ClockTiming, Decision } from './clocks.ts';
 import type { CaseKind } from './rules.ts';
 import type { IncidentInput, RapidReviewInput } from './schemas.ts';
@@ -326,13 +327,17 @@ export async function listTeam(db: Queryable, partnershipId: string, incidentId:
   return rows[0]?.team ?? [];
 }
 
-/** A case's team and immediate actions, in one query. */
-export async function findTeamAndActions(db: Queryable, partnershipId: string, incidentId: string) {
-  const rows = await db.query<{ team: TeamMember[]; actions: CaseAction[] }>(
-    `SELECT ${TEAM_JSON} AS team, ${ACTIONS_JSON} AS actions`,
+/** A case's team and immediate actions, and its partnership's own clock settings, in one query. */
+export async function findCaseParts(db: Queryable, partnershipId: string, incidentId: string) {
+  const rows = await db.query<{ team: TeamMember[]; actions: CaseAction[]; settings: LocalSettings | null }>(
+    `SELECT ${TEAM_JSON} AS team, ${ACTIONS_JSON} AS actions,
+       (SELECT json_build_object('reportBeforePublicationWorkingDays', s.report_before_publication_working_days,
+          'learningSessionDays', s.learning_session_days, 'followUpMonths', s.follow_up_months,
+          'reflectionMonths', s.reflection_months)
+          FROM review_settings s WHERE s.partnership_id = $1) AS settings`,
     [partnershipId, incidentId],
   );
-  return rows[0] ?? { team: [], actions: [] };
+  return rows[0] ?? { team: [], actions: [], settings: null };
 }
 
 export async function isOnTeam(db: Queryable, partnershipId: string, incidentId: string, userId: string) {

@@ -8,6 +8,7 @@ import { type FieldError, HttpError, invalid, notFound } from '../../platform/ht
 import { decodeCursor, toPage } from '../../platform/http/pagination.ts';
 import type { PartnershipService } from '../partnership/service.ts';
 import { auditCase, caseDates, loadCase, refreshClocks, reviewDatesFrom } from './case-access.ts';
+import { clockSettingsOf } from './clock-settings.ts';
 import { type ClockKey, caseClocks, type Decision, dueSoonLimit, dueStatus } from './clocks.ts';
 import * as repo from './incidents-repo.ts';
 import { FREE_TEXT, personalDataErrors } from './personal-data.ts';
@@ -123,14 +124,14 @@ export function createIncidentsService(
     async get(ctx: RequestContext, id: string) {
       return db.transaction(async (tx) => {
         const incident = await loadCase(tx, ctx, id);
-        const { team, actions } = await repo.findTeamAndActions(tx, ctx.partnershipId, id);
+        const { team, actions, settings } = await repo.findCaseParts(tx, ctx.partnershipId, id);
         const review = await practice.details(tx, ctx, incident);
         await auditCase(tx, ctx, 'incident.viewed', id);
         const dates = caseDates(incident, reviewDatesFrom(review.review, review.events));
         return {
           ...incident,
           reference: `SI-${incident.number}`,
-          clocks: caseClocks(dates, todayInLondon()),
+          clocks: caseClocks(dates, todayInLondon(), clockSettingsOf(settings)),
           team,
           actions,
           ...review,

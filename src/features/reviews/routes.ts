@@ -5,8 +5,10 @@ import { registerClockPages } from './clocks-routes.ts';
 import { registerIncidentsApi } from './incidents-api.ts';
 import { registerPracticeReviewPages } from './practice-review-routes.ts';
 import { registerRapidReviewPages } from './rapid-review-routes.ts';
+import { registerSettingsRoutes } from './settings-routes.ts';
 
 export function registerReviewRoutes(app: FastifyInstance, deps: ReviewDeps) {
+  registerSettingsRoutes(app, deps);
   registerCasePages(app, deps);
   registerRapidReviewPages(app, deps);
   registerPracticeReviewPages(app, deps);

@@ -6,6 +6,7 @@ import {
   optionalText,
   requiredText,
 } from '../../platform/http/validation.ts';
+import { LOCAL_SETTINGS, type LocalSettingKey } from './clock-settings.ts';
 import { CLOCK_KEYS } from './clocks.ts';
 import { LEARNING_EVENT_KINDS, REVIEW_METHODS } from './practice-review-rules.ts';
 import { AGE_BANDS, CASE_KINDS, DECISIONS, HARM_CATEGORIES, OUTCOMES, TEAM_CAPACITIES } from './rules.ts';
@@ -154,3 +155,16 @@ export type BriefingInput = z.output<typeof briefingInput>;
 export const documentKind = z.enum(['draft', 'final'], {
   error: 'Say whether this is a draft or the final report',
 });
+
+/** The clock settings, each a whole number within its bounds (a form sends text: it is read as a number). */
+export const settingsInput = z.strictObject(
+  Object.fromEntries(
+    LOCAL_SETTINGS.map((s) => {
+      const message = `${s.label} must be a whole number of ${s.unit} from ${s.min} to ${s.max}`;
+      return [
+        s.key,
+        z.coerce.number({ error: message }).int(message).min(s.min, message).max(s.max, message),
+      ];
+    }),
+  ) as Record<LocalSettingKey, z.ZodCoercedNumber>,
+);

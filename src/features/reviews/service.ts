@@ -2,6 +2,7 @@ import type { Database } from '../../db/database.ts';
 import type { PartnershipService } from '../partnership/service.ts';
 import { createIncidentsService } from './incidents-service.ts';
 import { createPracticeReviewService } from './practice-review-service.ts';
+import { createSettingsService } from './settings-service.ts';
 
 /** The case reviews feature's operations: the only part of it other features may use. */
 export function createReviewService(db: Database, partnership: PartnershipService) {
@@ -9,6 +10,7 @@ export function createReviewService(db: Database, partnership: PartnershipServic
   return {
     incidents: createIncidentsService(db, partnership, practice),
     practice,
+    settings: createSettingsService(db),
   };
 }
 
