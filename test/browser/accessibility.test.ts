@@ -260,6 +260,17 @@ const PAGES: Row[] = [
     h1: 'Child C',
     status: 400,
   },
+  {
+    page: 'an open LCSPR, people found to add',
+    reach: async (tabs) => {
+      const page = await go('admin', '/cases', 'Child C')(tabs);
+      await page.getByLabel('Find a person involved, by name or job title').fill('Nurse');
+      await page.getByRole('button', { name: 'Find', exact: true }).first().click();
+      await page.waitForURL(/findPerson=Nurse/);
+      return page;
+    },
+    h1: 'Child C',
+  },
   { page: 'a legacy serious case review', reach: go('admin', '/cases', 'Ollie'), h1: 'Ollie' },
   {
     page: 'change an incident',

@@ -116,7 +116,9 @@ test('the rapid review is recorded, and the executive decides on an LCSPR after 
 test('a reviewer from an involved agency is refused; an independent one is put on the case', async () => {
   await admin.goto(caseUrl);
   // Bethany Cole is not a user; the LA chair is, and the LA was involved.
-  await admin.getByLabel('User').selectOption({ label: 'Aaliyah Rahman (London Borough of Tower Hamlets)' });
+  await admin
+    .getByLabel('User', { exact: true })
+    .selectOption({ label: 'Aaliyah Rahman (London Borough of Tower Hamlets)' });
   await admin.getByLabel('Their part in the case').selectOption({ label: 'Reviewer' });
   await admin.getByRole('button', { name: 'Add to the case' }).click();
   await admin.waitForLoadState();
@@ -126,7 +128,7 @@ test('a reviewer from an involved agency is refused; an independent one is put o
   );
   await assertAccessible(admin, 'a case, team errors');
   await admin
-    .getByLabel('User')
+    .getByLabel('User', { exact: true })
     .selectOption({ label: 'Samuel Osei (NHS North East London Integrated Care Board)' });
   await admin.getByLabel('Their part in the case').selectOption({ label: 'Report author' });
   await admin.getByRole('button', { name: 'Add to the case' }).click();

@@ -387,3 +387,28 @@ test('the partnership’s clock settings change every case’s clocks, within th
   // Back to the default, for the tests that follow.
   assert.equal((await api('admin', 'PUT', '/api/v1/review-settings', settings)).statusCode, 200);
 });
+
+test('people involved are found by name on the case page and added from the results', async () => {
+  const { id } = (await api('admin', 'POST', '/api/v1/incidents', incident({ pseudonym: 'Child W' }))).json();
+  const browser = new Browser(t.app);
+  await browser.signIn('admin@demo.example');
+  const found = await browser.get(`/cases/${id}?findPerson=Okafor`);
+  assert.equal(found.statusCode, 200);
+  assert.match(found.body, /People matching “Okafor”/);
+  const personId = /name="personId" value="([0-9a-f-]{36})"/.exec(found.body)?.[1] as string;
+  const added = await browser.post(`/cases/${id}/people`, { personId });
+  assert.equal(added.statusCode, 303);
+  const people = (await api('admin', 'GET', `/api/v1/incidents/${id}`)).json().people;
+  assert.equal(people.length, 1);
+  const again = await browser.get(`/cases/${id}?findPerson=Okafor`);
+  assert.equal(
+    again.body.split(`value="${personId}"`).length - 1,
+    1,
+    'someone already on the case is offered for removal only, not again for adding',
+  );
+  const wrong = await browser.post(`/cases/${id}/people`, {
+    personId: '00000000-0000-4000-8000-000000000000',
+  });
+  assert.equal(wrong.statusCode, 400);
+  assert.match(wrong.body, /href="#findPerson">Select a person of this partnership/);
+});

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { can } from '../../platform/access/roles.ts';
 import { contextOf, idParam } from '../../platform/http/context.ts';
 import type { FieldError } from '../../platform/http/errors.ts';
@@ -128,6 +129,12 @@ export function registerCasePages(app: FastifyInstance, { page, partnership, rev
   });
 }
 
+const FOUND = 20;
+const caseSearch = z.looseObject({
+  findPerson: z.string().trim().max(100).optional(),
+  findUser: z.string().trim().max(100).optional(),
+});
+
 /** The case page, with the errors and values of one of its forms when that form was refused. */
 export async function renderCase(
   { page, partnership, reviews }: ReviewDeps,
@@ -140,10 +147,17 @@ export async function renderCase(
   const found = await reviews.incidents.get(ctx, idParam(request, 'id', 'Case'));
   const mayWrite = can(ctx.user.role, 'cases:write');
   const mayAssign = can(ctx.user.role, 'cases:assign');
+  // People and users are found by name, a few at a time: a partnership may have thousands.
+  const search = caseSearch.safeParse(request.query);
+  const { findPerson, findUser } = search.success ? search.data : {};
   const [agencies, people, users] = await Promise.all([
     mayWrite ? partnership.partners.choices(ctx) : [],
-    mayWrite ? partnership.people.choices(ctx) : [],
-    mayAssign ? partnership.users.list(ctx, { limit: 200 }).then((p) => p.items) : [],
+    mayWrite && findPerson
+      ? partnership.people.list(ctx, { q: findPerson, limit: FOUND }).then((p) => p.items)
+      : null,
+    mayAssign
+      ? partnership.users.list(ctx, { q: findUser, limit: findUser ? FOUND : 200 }).then((p) => p.items)
+      : [],
   ]);
   return page(
     request,
@@ -159,12 +173,16 @@ export async function renderCase(
       methodNames: (found.review?.methods ?? []).map((m) => REVIEW_METHOD_LABELS[m]),
       worksOnReview: worksOnReview(ctx.user, found.team),
       agencies,
-      people,
+      findPerson,
+      findUser,
+      foundPeople: people?.filter((p) => !found.people.some((x) => x.id === p.id)) ?? null,
       users: users.filter((u) => u.isActive && mayJoinCaseTeam(u.role)),
       values: {},
       // The date fields of the page's forms, for the error summary's links.
       dateFields: ['dueOn', 'heldOn'],
       ...extra,
+      // A person is chosen from the "find a person" results, so that box is where an error shows.
+      errors: extra.errors?.map((e) => (e.field === 'personId' ? { ...e, field: 'findPerson' } : e)),
       ...labels,
     },
     status,
