@@ -180,6 +180,7 @@ const EXPECTED: Record<string, typeof PUBLIC | Role[]> = {
   'POST /cases/:id/waivers': CASE_WRITERS,
   'POST /cases/:id/actions': CASE_WRITERS,
   'GET /clocks': CASE_READERS,
+  'GET /clocks.csv': CASE_READERS,
   'POST /cases/:id/people': CASE_WRITERS,
   'POST /cases/:id/people/remove': CASE_WRITERS,
   // The practice review: case readers pass the route; the service lets only the business unit and

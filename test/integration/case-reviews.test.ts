@@ -412,3 +412,37 @@ test('people involved are found by name on the case page and added from the resu
   assert.equal(wrong.statusCode, 400);
   assert.match(wrong.body, /href="#findPerson">Select a person of this partnership/);
 });
+
+test('the open clocks download as CSV, every page of them, filtered as on the page, and the export is audited', async () => {
+  const browser = new Browser(t.app);
+  await browser.signIn('admin@demo.example');
+  const all = (await api('admin', 'GET', '/api/v1/clocks?status=overdue&limit=200')).json().items as {
+    reference: string;
+    dueOn: string;
+  }[];
+  const response = await browser.get('/clocks.csv?status=overdue');
+  assert.equal(response.statusCode, 200);
+  assert.equal(response.headers['content-type'], 'text/csv; charset=utf-8');
+  assert.match(
+    String(response.headers['content-disposition']),
+    /^attachment; filename="open-clocks-\d{4}-\d{2}-\d{2}\.csv"$/,
+  );
+  const lines = response.body
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\n');
+  assert.equal(lines[0], 'Due,State,Clock,Case,Pseudonym');
+  assert.equal(lines.length - 1, all.length, 'one line per overdue clock');
+  assert.ok(lines.slice(1).every((l) => l.includes(',Overdue,')));
+  assert.deepEqual(
+    lines.slice(1).map((l) => l.split(',')[3]),
+    all.map((c) => c.reference),
+  );
+  const [entry] = await t.db.query<{ n: number }>(
+    "SELECT count(*)::int AS n FROM audit_log WHERE action = 'clocks.exported' AND actor_label = 'admin@demo.example'",
+  );
+  assert.equal(entry?.n, 1);
+  const practitioner = new Browser(t.app);
+  await practitioner.signIn('practitioner@demo.example');
+  assert.equal((await practitioner.get('/clocks.csv')).statusCode, 403);
+});

@@ -5,7 +5,7 @@ import { todayInLondon } from '../../platform/calendar/today.ts';
 import { addDays } from '../../platform/calendar/working-days.ts';
 import type { RequestContext } from '../../platform/http/context.ts';
 import { type FieldError, HttpError, invalid, notFound } from '../../platform/http/errors.ts';
-import { decodeCursor, toPage } from '../../platform/http/pagination.ts';
+import { allPages, decodeCursor, toPage } from '../../platform/http/pagination.ts';
 import type { PartnershipService } from '../partnership/service.ts';
 import { auditCase, caseDates, loadCase, refreshClocks, reviewDatesFrom } from './case-access.ts';
 import { clockSettingsOf } from './clock-settings.ts';
@@ -352,6 +352,34 @@ export function createIncidentsService(
       });
     },
 
+    /**
+     * Every open clock this user may see, as rows for an export: audited as one view, then read a
+     * page at a time.
+     */
+    async exportClocks(
+      ctx: RequestContext,
+      query: { reference?: number; clock?: ClockKey; status?: 'overdue' | 'due-soon' | 'due' },
+    ) {
+      const today = todayInLondon();
+      const soon = dueSoonLimit(today);
+      await db.transaction((tx) => auditCase(tx, ctx, 'clocks.exported', null, { after: { query } }));
+      const filter = {
+        teamUserId: seesEveryCase(ctx.user.role) ? null : ctx.user.id,
+        incidentNumber: query.reference,
+        clock: query.clock,
+        ...dueRange(query.status, today, soon),
+      };
+      const rows = allPages(
+        (after: repo.OpenClock | null) =>
+          repo.listOpenClocks(db, ctx.partnershipId, { ...filter, after, limit: EXPORT_PAGE }),
+        EXPORT_PAGE,
+      );
+      return (async function* () {
+        for await (const c of rows)
+          yield { ...c, reference: `SI-${c.number}`, status: dueStatus(c.dueOn, today, soon) };
+      })();
+    },
+
     /** Every open clock this user may see, soonest first; the view is audited. */
     async openClocks(
       ctx: RequestContext,
@@ -365,14 +393,7 @@ export function createIncidentsService(
     ) {
       const today = todayInLondon();
       const soon = dueSoonLimit(today);
-      const range =
-        query.status === 'overdue'
-          ? { dueBy: addDays(today, -1) }
-          : query.status === 'due-soon'
-            ? { dueFrom: today, dueBy: soon }
-            : query.status === 'due'
-              ? { dueFrom: addDays(soon, 1) }
-              : {};
+      const range = dueRange(query.status, today, soon);
       const cursor = query.after ? decodeCursor(query.after) : null;
       const [dueOn, clock] = cursor ? cursor.key.split('/') : [];
       if (cursor && !(dueOn && clock))
@@ -404,4 +425,14 @@ export function createIncidentsService(
       });
     },
   };
+}
+
+const EXPORT_PAGE = 500;
+
+/** The due dates of a clock state on a day, for the SQL filter. */
+function dueRange(status: 'overdue' | 'due-soon' | 'due' | undefined, today: string, soon: string) {
+  if (status === 'overdue') return { dueBy: addDays(today, -1) };
+  if (status === 'due-soon') return { dueFrom: today, dueBy: soon };
+  if (status === 'due') return { dueFrom: addDays(soon, 1) };
+  return {};
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { decodeCursor, encodeCursor, pageQuery, toPage } from './pagination.ts';
+import { allPages, decodeCursor, encodeCursor, pageQuery, toPage } from './pagination.ts';
 
 test('a cursor round-trips and junk is not a cursor', () => {
   const c = { key: 'Rapid Review Panel', id: '0b8e3f7e-0000-4000-8000-000000000000' };
@@ -24,4 +24,22 @@ test('limits are bounded', () => {
   assert.equal(pageQuery.parse({}).limit, 50);
   assert.equal(pageQuery.safeParse({ limit: '201' }).success, false);
   assert.equal(pageQuery.safeParse({ limit: '0' }).success, false);
+});
+
+test('all pages of a keyset query come one after another, each row once', async () => {
+  const rows = Array.from({ length: 1_203 }, (_, i) => i);
+  const asked: (number | null)[] = [];
+  const fetch = async (after: number | null) => {
+    asked.push(after);
+    const from = after === null ? 0 : after + 1;
+    return rows.slice(from, from + 501);
+  };
+  const seen: number[] = [];
+  for await (const row of allPages(fetch, 500)) seen.push(row);
+  assert.deepEqual(seen, rows);
+  assert.deepEqual(asked, [null, 499, 999]);
+  const exact: number[] = [];
+  for await (const row of allPages(async (after: number | null) => (after === null ? [1, 2] : []), 2))
+    exact.push(row);
+  assert.deepEqual(exact, [1, 2]);
 });

@@ -51,3 +51,21 @@ export const pageOf = <T extends z.ZodType>(item: T) =>
     items: z.array(item),
     next: z.string().nullable().describe('Pass as `after` for the next page'),
   });
+
+/**
+ * Every row of a keyset-paginated query, a page at a time: `fetch` gets the last row of the page
+ * before (null first) and returns up to `size + 1` rows, as repos do; it stops on a short page.
+ */
+export async function* allPages<T>(
+  fetch: (after: T | null) => Promise<T[]>,
+  size: number,
+): AsyncGenerator<T> {
+  let after: T | null = null;
+  for (;;) {
+    const rows = await fetch(after);
+    const page = rows.slice(0, size);
+    yield* page;
+    if (rows.length <= size || page.length === 0) return;
+    after = page[page.length - 1] as T;
+  }
+}
