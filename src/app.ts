@@ -154,7 +154,7 @@ export async function buildApp(
   registerAuthRoutes(app, { auth, page, secureCookies: production });
   registerApiDocsRoutes(app, { page, registry });
   registerAuditRoutes(app, { db, page });
-  registerHomeRoutes(app, { page, partnership });
+  registerHomeRoutes(app, { page, partnership, reviews });
   registerPartnershipRoutes(app, { page, partnership, groupSections: [groupMeetingsSection(meetings)] });
   registerMeetingRoutes(app, { page, partnership, meetings });
   registerReviewRoutes(app, { page, partnership, reviews });

@@ -122,7 +122,12 @@ const PAGES: Row[] = [
   { page: 'page not found', reach: go('visitor', '/no-such-page'), h1: 'Page not found', status: 404 },
   { page: 'set password', reach: invitation, h1: SET },
   { page: 'set password, errors', reach: sendEmpty(invitation, 'Set password'), h1: SET, status: 400 },
-  { page: 'home', reach: go('admin', '/'), h1: 'Tower Hamlets Safeguarding Children Partnership (demo)' },
+  {
+    page: 'home',
+    reach: go('admin', '/'),
+    h1: 'Tower Hamlets Safeguarding Children Partnership (demo)',
+    screenshot: 'home',
+  },
   {
     page: 'structure',
     reach: go('admin', '/structure'),

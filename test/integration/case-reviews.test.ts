@@ -446,3 +446,19 @@ test('the open clocks download as CSV, every page of them, filtered as on the pa
   await practitioner.signIn('practitioner@demo.example');
   assert.equal((await practitioner.get('/clocks.csv')).statusCode, 403);
 });
+
+test('the home page counts the clocks overdue and due soon, for those who may see cases', async () => {
+  const count = async (status: string) =>
+    (await api('admin', 'GET', `/api/v1/clocks?status=${status}&limit=200`)).json().items.length as number;
+  const [overdue, dueSoon] = [await count('overdue'), await count('due-soon')];
+  assert.ok(overdue > 0, 'the tests above left overdue clocks');
+  const admin = new Browser(t.app);
+  await admin.signIn('admin@demo.example');
+  const home = (await admin.get('/')).body;
+  assert.match(home, new RegExp(`${overdue} clocks? overdue`));
+  if (dueSoon > 0) assert.match(home, new RegExp(`${dueSoon} due within 5 working days`));
+  assert.match(home, /chairs the executive until/);
+  const practitioner = new Browser(t.app);
+  await practitioner.signIn('practitioner@demo.example');
+  assert.doesNotMatch((await practitioner.get('/')).body, /Statutory clocks/);
+});

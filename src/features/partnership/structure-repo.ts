@@ -130,3 +130,22 @@ export async function updateBoardLink(
   );
   return rows[0] ?? null;
 }
+
+/** The chair's turn on a day, and how many groups are current and ended: the home page's summary. */
+export async function structureSummary(db: Queryable, partnershipId: string, today: string) {
+  const rows = await db.query<{
+    chair: { agencyName: string; endsOn: string } | null;
+    currentGroups: number;
+    endedGroups: number;
+  }>(
+    `SELECT (SELECT json_build_object('agencyName', a.name, 'endsOn', r.ends_on)
+               FROM executive_chair_rota r JOIN agencies a ON a.partnership_id = r.partnership_id AND a.id = r.agency_id
+              WHERE r.partnership_id = $1 AND r.starts_on <= $2::date AND r.ends_on >= $2::date
+              ORDER BY r.starts_on LIMIT 1) AS chair,
+            (SELECT count(*)::int FROM groups g WHERE g.partnership_id = $1 AND g.starts_on <= $2::date
+                AND (g.ends_on IS NULL OR g.ends_on >= $2::date)) AS "currentGroups",
+            (SELECT count(*)::int FROM groups g WHERE g.partnership_id = $1 AND g.ends_on < $2::date) AS "endedGroups"`,
+    [partnershipId, today],
+  );
+  return rows[0] as NonNullable<(typeof rows)[number]>;
+}

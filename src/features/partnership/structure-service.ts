@@ -44,6 +44,9 @@ export function createStructureService(db: Database) {
       };
     },
 
+    /** Today's executive chair and the number of current and ended groups, without the whole chart. */
+    summary: (scope: Scope) => repo.structureSummary(db, scope.partnershipId, todayInLondon()),
+
     safeguardingPartnersOf: (scope: Scope, agencyId: string) =>
       repo.listSafeguardingPartners(db, scope.partnershipId, agencyId),
 

@@ -397,3 +397,22 @@ export async function insertCaseAction(
   );
   return (rows[0] as { id: string }).id;
 }
+
+/** How many open clocks are overdue, and due by a date, of the cases a user may see. */
+export async function countOpenClocks(
+  db: Queryable,
+  partnershipId: string,
+  filter: { teamUserId: string | null; today: string; soonLimit: string },
+) {
+  const where = new Conditions().add('c.partnership_id = ?', partnershipId).add('c.met_on IS NULL');
+  if (filter.teamUserId) where.add(onTeam('c.incident_id'), partnershipId, filter.teamUserId);
+  const today = where.params.push(filter.today);
+  const soon = where.params.push(filter.soonLimit);
+  const rows = await db.query<{ overdue: number; dueSoon: number }>(
+    `SELECT count(*) FILTER (WHERE c.due_on < $${today}::date)::int AS overdue,
+            count(*) FILTER (WHERE c.due_on >= $${today}::date AND c.due_on <= $${soon}::date)::int AS "dueSoon"
+       FROM case_clocks c ${where.sql} AND c.due_on <= $${soon}::date`,
+    where.params,
+  );
+  return rows[0] ?? { overdue: 0, dueSoon: 0 };
+}

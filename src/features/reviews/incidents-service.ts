@@ -352,6 +352,16 @@ export function createIncidentsService(
       });
     },
 
+    /** How many of the clocks this user may see are overdue or due soon: counts, no case material. */
+    clockCounts(ctx: RequestContext) {
+      const today = todayInLondon();
+      return repo.countOpenClocks(db, ctx.partnershipId, {
+        teamUserId: seesEveryCase(ctx.user.role) ? null : ctx.user.id,
+        today,
+        soonLimit: dueSoonLimit(today),
+      });
+    },
+
     /**
      * Every open clock this user may see, as rows for an export: audited as one view, then read a
      * page at a time.
