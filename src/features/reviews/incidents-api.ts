@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import type { Permission } from '../../platform/access/roles.ts';
 import { contextOf, idParam } from '../../platform/http/context.ts';
 import { pageOf, pageQuery } from '../../platform/http/pagination.ts';
 import { parseOrThrow } from '../../platform/http/validation.ts';
@@ -190,107 +191,14 @@ export function registerIncidentsApi(app: FastifyInstance, { reviews }: ReviewDe
     async (request) => one(request),
   );
 
-  app.put(
-    '/api/v1/incidents/:id',
-    {
-      config: {
-        access: 'cases:write',
-        api: {
-          summary: 'Replace an incident’s details, agencies and people involved',
-          tag: TAG,
-          params: idParams,
-          body: incidentInput,
-          response: incidentOut,
-        },
-      },
-    },
-    async (request) => {
-      await service.update(
-        contextOf(request),
-        idParam(request, 'id', 'Case'),
-        parseOrThrow(incidentInput, request.body),
-      );
-      return one(request);
-    },
-  );
-
-  app.put(
-    '/api/v1/incidents/:id/rapid-review',
-    {
-      config: {
-        access: 'cases:write',
-        api: {
-          summary: 'Record the rapid review: when the panel met, immediate learning, its recommendation',
-          tag: TAG,
-          params: idParams,
-          body: rapidReviewInput,
-          response: incidentOut,
-        },
-      },
-    },
-    async (request) => {
-      await service.recordRapidReview(
-        contextOf(request),
-        idParam(request, 'id', 'Case'),
-        parseOrThrow(rapidReviewInput, request.body),
-      );
-      return one(request);
-    },
-  );
-
-  app.put(
-    '/api/v1/incidents/:id/decision',
-    {
-      config: {
-        access: 'cases:decide',
-        api: {
-          summary: 'Record the executive’s decision on the level of review (after the panel met)',
-          tag: TAG,
-          params: idParams,
-          body: decisionInput,
-          response: incidentOut,
-        },
-      },
-    },
-    async (request) => {
-      await service.decide(
-        contextOf(request),
-        idParam(request, 'id', 'Case'),
-        parseOrThrow(decisionInput, request.body),
-      );
-      return one(request);
-    },
-  );
-
-  app.post(
-    '/api/v1/incidents/:id/team',
-    {
-      config: {
-        access: 'cases:assign',
-        api: {
-          summary:
-            'Put a user on the case’s panel or review. Reviewers and authors must be independent of the case; an executive may override with a reason',
-          tag: TAG,
-          params: idParams,
-          body: teamMemberInput,
-          response: incidentOut,
-          successStatus: 201,
-        },
-      },
-    },
-    async (request, reply) => {
-      await service.addToTeam(
-        contextOf(request),
-        idParam(request, 'id', 'Case'),
-        parseOrThrow(teamMemberInput, request.body),
-      );
-      return reply.status(201).send(await one(request));
-    },
-  );
-
+  /**
+   * A change to one case, answered with the case as it now is. The permission is the route's; who
+   * may see the case, and who works on its review, the service checks.
+   */
   const caseWrite = (
     method: 'PUT' | 'POST',
     url: string,
+    access: Permission,
     summary: string,
     body: z.ZodType,
     run: (request: Parameters<typeof contextOf>[0], id: string, value: never) => Promise<unknown>,
@@ -300,8 +208,7 @@ export function registerIncidentsApi(app: FastifyInstance, { reviews }: ReviewDe
       method,
       url,
       config: {
-        // Need-to-know and who works on the review are checked by the service.
-        access: 'cases:read',
+        access,
         api: { summary, tag: TAG, params: idParams, body, response: incidentOut, successStatus },
       },
       handler: async (request, reply) => {
@@ -313,7 +220,41 @@ export function registerIncidentsApi(app: FastifyInstance, { reviews }: ReviewDe
 
   caseWrite(
     'PUT',
+    '/api/v1/incidents/:id',
+    'cases:write',
+    'Replace an incident’s details, agencies and people involved',
+    incidentInput,
+    (request, id, value) => service.update(contextOf(request), id, value),
+  );
+  caseWrite(
+    'PUT',
+    '/api/v1/incidents/:id/rapid-review',
+    'cases:write',
+    'Record the rapid review: when the panel met, immediate learning, its recommendation',
+    rapidReviewInput,
+    (request, id, value) => service.recordRapidReview(contextOf(request), id, value),
+  );
+  caseWrite(
+    'PUT',
+    '/api/v1/incidents/:id/decision',
+    'cases:decide',
+    'Record the executive’s decision on the level of review (after the panel met)',
+    decisionInput,
+    (request, id, value) => service.decide(contextOf(request), id, value),
+  );
+  caseWrite(
+    'POST',
+    '/api/v1/incidents/:id/team',
+    'cases:assign',
+    'Put a user on the case’s panel or review. Reviewers and authors must be independent of the case; an executive may override with a reason',
+    teamMemberInput,
+    (request, id, value) => service.addToTeam(contextOf(request), id, value),
+    201,
+  );
+  caseWrite(
+    'PUT',
     '/api/v1/incidents/:id/review',
+    'cases:read',
     'Record the practice review: methods, terms of reference, family engagement, themes, progress and publication (the business unit and the case’s reviewers)',
     practiceReviewInput,
     (request, id, value) => reviews.practice.save(contextOf(request), id, value),
@@ -321,6 +262,7 @@ export function registerIncidentsApi(app: FastifyInstance, { reviews }: ReviewDe
   caseWrite(
     'POST',
     '/api/v1/incidents/:id/recommendations',
+    'cases:read',
     'Add a theme or recommendation of the review, with the partnership’s response',
     recommendationInput,
     (request, id, value) => reviews.practice.addRecommendation(contextOf(request), id, value),
@@ -329,6 +271,7 @@ export function registerIncidentsApi(app: FastifyInstance, { reviews }: ReviewDe
   caseWrite(
     'POST',
     '/api/v1/incidents/:id/events',
+    'cases:read',
     'Record a learning session, follow-up workshop or reflection session that was held, with who came',
     learningEventInput,
     (request, id, value) => reviews.practice.addEvent(contextOf(request), id, value),
@@ -337,6 +280,7 @@ export function registerIncidentsApi(app: FastifyInstance, { reviews }: ReviewDe
   caseWrite(
     'PUT',
     '/api/v1/incidents/:id/briefing',
+    'cases:read',
     'Write the case’s 7-minute briefing (published separately)',
     briefingInput,
     (request, id, value) => reviews.practice.saveBriefing(contextOf(request), id, value),
