@@ -19,7 +19,7 @@ export function registerHomeRoutes(
     const ctx = contextOf(request);
     const [summary, clocks] = await Promise.all([
       can(ctx.user.role, 'structure:read') ? partnership.structure.summary(ctx) : null,
-      can(ctx.user.role, 'cases:read') ? reviews.incidents.clockCounts(ctx) : null,
+      can(ctx.user.role, 'cases:read') ? reviews.clocks.clockCounts(ctx) : null,
     ]);
     return page(request, reply, 'home/views/home.njk', { title: 'Home', summary, clocks });
   });

@@ -12,7 +12,7 @@ import { clocksQuery } from './queries.ts';
 export function registerClockPages(app: FastifyInstance, { page, reviews }: ReviewDeps) {
   app.get('/clocks.csv', { config: { access: 'cases:read' } }, async (request, reply) => {
     const { reference, clock, status } = parseOrThrow(clocksQuery, request.query);
-    const rows = await reviews.incidents.exportClocks(contextOf(request), { reference, clock, status });
+    const rows = await reviews.clocks.exportClocks(contextOf(request), { reference, clock, status });
     const lines = (async function* () {
       for await (const c of rows)
         yield [c.dueOn, CLOCK_STATUS_LABELS[c.status], CLOCK_NAMES[c.clock], c.reference, c.pseudonym];
@@ -27,7 +27,7 @@ export function registerClockPages(app: FastifyInstance, { page, reviews }: Revi
 
   app.get('/clocks', { config: { access: 'cases:read' } }, async (request, reply) => {
     const query = parseOrThrow(clocksQuery, request.query);
-    const result = await reviews.incidents.openClocks(contextOf(request), query);
+    const result = await reviews.clocks.openClocks(contextOf(request), query);
     const filterQuery = new URLSearchParams({
       ...(query.reference ? { reference: `SI-${query.reference}` } : {}),
       ...(query.clock ? { clock: query.clock } : {}),

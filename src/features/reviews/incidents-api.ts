@@ -338,6 +338,7 @@ export function registerIncidentsApi(app: FastifyInstance, { reviews }: ReviewDe
         },
       },
     },
-    async (request) => service.openClocks(contextOf(request), parseOrThrow(clocksQuery, request.query)),
+    async (request) =>
+      reviews.clocks.openClocks(contextOf(request), parseOrThrow(clocksQuery, request.query)),
   );
 }

@@ -1,5 +1,6 @@
 import type { Database } from '../../db/database.ts';
 import type { PartnershipService } from '../partnership/service.ts';
+import { createClocksService } from './clocks-service.ts';
 import { createIncidentsService } from './incidents-service.ts';
 import { createPracticeReviewService } from './practice-review-service.ts';
 import { createSettingsService } from './settings-service.ts';
@@ -10,6 +11,7 @@ export function createReviewService(db: Database, partnership: PartnershipServic
   return {
     incidents: createIncidentsService(db, partnership, practice),
     practice,
+    clocks: createClocksService(db),
     settings: createSettingsService(db),
   };
 }
