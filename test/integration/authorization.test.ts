@@ -162,6 +162,7 @@ const EXPECTED: Record<string, typeof PUBLIC | Role[]> = {
   'PUT /api/v1/risks/:id': RISK_WRITERS,
   'POST /api/v1/risks/:id/escalate': RISK_WRITERS,
   'GET /cases': CASE_READERS,
+  'GET /cases.csv': CASE_READERS,
   'GET /cases/settings': CASE_WRITERS,
   'POST /cases/settings': CASE_WRITERS,
   'GET /api/v1/review-settings': CASE_READERS,

@@ -462,3 +462,34 @@ test('the home page counts the clocks overdue and due soon, for those who may se
   await practitioner.signIn('practitioner@demo.example');
   assert.doesNotMatch((await practitioner.get('/')).body, /Statutory clocks/);
 });
+
+test('the case list downloads as CSV, only the cases the user may see, and the export is audited', async () => {
+  const everyCase = (await api('admin', 'GET', '/api/v1/incidents?limit=200')).json().items.length as number;
+  const chairsCases = (await api('chair', 'GET', '/api/v1/incidents?limit=200')).json().items as {
+    reference: string;
+  }[];
+  const lines = async (email: string, url: string) => {
+    const browser = new Browser(t.app);
+    await browser.signIn(email);
+    const response = await browser.get(url);
+    assert.equal(response.statusCode, 200);
+    return response.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n');
+  };
+  const admin = await lines('admin@demo.example', '/cases.csv');
+  assert.equal(admin[0], 'Case,Pseudonym,Kind,Aware,Harm,Age band,Decision,Next clock,Next due');
+  assert.equal(admin.length - 1, everyCase);
+  const chair = await lines('chair@demo.example', '/cases.csv');
+  assert.deepEqual(
+    chair.slice(1).map((l) => l.split(',')[0]),
+    chairsCases.map((c) => c.reference),
+  );
+  const lcsprs = await lines('admin@demo.example', '/cases.csv?decision=lcspr');
+  assert.ok(lcsprs.slice(1).every((l) => l.includes('Local child safeguarding practice review')));
+  const [entry] = await t.db.query<{ n: number }>(
+    "SELECT count(*)::int AS n FROM audit_log WHERE action = 'incidents.exported'",
+  );
+  assert.equal(entry?.n, 3);
+});

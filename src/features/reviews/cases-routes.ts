@@ -1,17 +1,27 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { can } from '../../platform/access/roles.ts';
+import { todayInLondon } from '../../platform/calendar/today.ts';
 import { contextOf, idParam } from '../../platform/http/context.ts';
+import { sendCsv } from '../../platform/http/csv.ts';
 import type { FieldError } from '../../platform/http/errors.ts';
 import { formInput, submitForm } from '../../platform/http/forms.ts';
 import { parseOrThrow } from '../../platform/http/validation.ts';
 import type { PageContext, PageRenderer } from '../../platform/views/page.ts';
 import type { PartnershipService } from '../partnership/service.ts';
+import { CLOCK_NAMES } from './clocks.ts';
 import { labels } from './labels.ts';
 import { FREE_TEXT, withPersonalDataErrors } from './personal-data.ts';
 import { practiceReviewRefusal, REVIEW_METHOD_LABELS, worksOnReview } from './practice-review-rules.ts';
 import { incidentsQuery } from './queries.ts';
-import { mayJoinCaseTeam, seesEveryCase } from './rules.ts';
+import {
+  AGE_BAND_LABELS,
+  CASE_KIND_LABELS,
+  DECISION_LABELS,
+  HARM_CATEGORY_LABELS,
+  mayJoinCaseTeam,
+  seesEveryCase,
+} from './rules.ts';
 import { incidentInput } from './schemas.ts';
 import type { ReviewService } from './service.ts';
 
@@ -46,6 +56,31 @@ export function registerCasePages(app: FastifyInstance, { page, partnership, rev
       seesEveryCase: seesEveryCase(ctx.user.role),
       ...labels,
     });
+  });
+
+  app.get('/cases.csv', { config: { access: 'cases:read' } }, async (request, reply) => {
+    const { q, decision } = parseOrThrow(incidentsQuery, request.query);
+    const rows = await service.exportList(contextOf(request), { q, decision });
+    const lines = (async function* () {
+      for await (const i of rows)
+        yield [
+          `SI-${i.number}`,
+          i.pseudonym,
+          CASE_KIND_LABELS[i.kind],
+          i.awareOn,
+          HARM_CATEGORY_LABELS[i.harmCategory],
+          AGE_BAND_LABELS[i.ageBand],
+          i.decision ? DECISION_LABELS[i.decision] : '',
+          i.nextClock ? CLOCK_NAMES[i.nextClock] : '',
+          i.nextDueOn,
+        ];
+    })();
+    return sendCsv(
+      reply,
+      `case-reviews-${todayInLondon()}.csv`,
+      ['Case', 'Pseudonym', 'Kind', 'Aware', 'Harm', 'Age band', 'Decision', 'Next clock', 'Next due'],
+      lines,
+    );
   });
 
   async function renderForm(

@@ -4,7 +4,7 @@ import { dayText } from '../../platform/calendar/day-text.ts';
 import { todayInLondon } from '../../platform/calendar/today.ts';
 import type { RequestContext } from '../../platform/http/context.ts';
 import { type FieldError, HttpError, invalid, notFound } from '../../platform/http/errors.ts';
-import { decodeCursor, toPage } from '../../platform/http/pagination.ts';
+import { allPages, decodeCursor, toPage } from '../../platform/http/pagination.ts';
 import type { PartnershipService } from '../partnership/service.ts';
 import { auditCase, caseDates, loadCase, refreshClocks, reviewDatesFrom } from './case-access.ts';
 import { clockSettingsOf } from './clock-settings.ts';
@@ -117,6 +117,26 @@ export function createIncidentsService(
           })),
         };
       });
+    },
+
+    /** The cases this user may see, as rows for an export: audited as one view, then read a page at a time. */
+    async exportList(ctx: RequestContext, query: { q?: string; decision?: Decision | 'none' }) {
+      await db.transaction((tx) =>
+        auditCase(tx, ctx, 'incidents.exported', null, {
+          after: { query: { q: query.q ?? null, decision: query.decision ?? null } },
+        }),
+      );
+      const teamUserId = seesEveryCase(ctx.user.role) ? null : ctx.user.id;
+      return allPages(
+        (after: repo.IncidentRow | null) =>
+          repo.listIncidents(db, ctx.partnershipId, {
+            ...query,
+            teamUserId,
+            after: after ? { key: after.awareOn, id: after.id } : null,
+            limit: EXPORT_PAGE,
+          }),
+        EXPORT_PAGE,
+      );
     },
 
     /** One case with its clocks, team and actions; every view is audited. */
@@ -352,3 +372,5 @@ export function createIncidentsService(
     },
   };
 }
+
+const EXPORT_PAGE = 500;
