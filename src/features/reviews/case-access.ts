@@ -6,7 +6,7 @@ import { redactCaseText } from './audit-redaction.ts';
 import { clockSettingsOf } from './clock-settings.ts';
 import { type CaseDates, type ClockSettings, clockTimings } from './clocks.ts';
 import * as repo from './incidents-repo.ts';
-import type { LearningEventKind } from './practice-review-rules.ts';
+import { type LearningEventKind, practiceReviewRefusal } from './practice-review-rules.ts';
 import { findReviewDetails, type PracticeReview } from './practice-reviews-repo.ts';
 import { seesEveryCase } from './rules.ts';
 import { findSettings } from './settings-repo.ts';
@@ -60,6 +60,8 @@ export function reviewDatesFrom(
 
 /** The case's dates for its clocks, its practice review's included. */
 async function clockInput(tx: Queryable, partnershipId: string, incident: repo.Incident) {
+  // A case with no practice review has none of its dates: nothing to read.
+  if (practiceReviewRefusal(incident) !== null) return caseDates(incident, null);
   const details = await findReviewDetails(tx, partnershipId, incident.id);
   return caseDates(incident, reviewDatesFrom(details.review, details.events));
 }
