@@ -4,6 +4,7 @@ import { ROLES } from '../src/platform/access/roles.ts';
 import { type ChainedFields, canonicalJson, entryHash, GENESIS_HASH } from '../src/platform/audit/chain.ts';
 import { hashPassword } from '../src/platform/auth/auth-service.ts';
 import { insertCases } from './generate-cases.ts';
+import { insertPlan, SIMILAR_QUERY } from './generate-plan.ts';
 
 /**
  * A large synthetic installation for the benchmark, written straight into an empty, migrated database
@@ -34,11 +35,15 @@ export type Shape = {
   escalations: number;
   /** Serious incidents and their reviews, with their clocks. */
   incidents: number;
+  /** The learning action plan: what its actions answer, and the actions. */
+  planSources: number;
+  planActions: number;
 };
 
 /**
  * The big partnership at scale 1: issue 3's 80 agencies, 5,000 people, 200 groups, 1M audit entries,
- * issue 4's 5,000 escalations and 50,000 actions, and issue 5's 2,000 reviews.
+ * issue 4's 5,000 escalations and 50,000 actions, issue 5's 2,000 reviews, and issue 6's learning action
+ * plan of 50,000 actions from 3,000 sources.
  */
 export function bigShape(scale: number): Shape {
   return {
@@ -54,6 +59,8 @@ export function bigShape(scale: number): Shape {
     actions: 50_000 * scale,
     escalations: 5_000 * scale,
     incidents: 2_000 * scale,
+    planSources: 3_000 * scale,
+    planActions: 50_000 * scale,
   };
 }
 
@@ -70,6 +77,8 @@ export const SMALL_SHAPE: Shape = {
   actions: 100,
   escalations: 20,
   incidents: 10,
+  planSources: 20,
+  planActions: 200,
 };
 
 export type GenerateOptions = {
@@ -95,6 +104,9 @@ export type Generated = {
   executiveMeetingId: string;
   /** A case from the middle of the three years: its rapid review done, an LCSPR if one in five. */
   sampleIncidentId: string;
+  /** A theme of the plan (about one action in ten has it), and a text to find actions like. */
+  planThemeId: string;
+  similarQuery: string;
   auditWindow: { from: string; to: string };
   big: Shape;
   small: Shape;
@@ -375,6 +387,16 @@ export async function generate(db: Database, options: GenerateOptions): Promise<
         { partnershipId: benchId(p, 'partnership', 0), incidentId: (n) => idSql(p, 'incident', n) },
         shape.incidents,
       );
+      await insertPlan(
+        tx,
+        {
+          partnershipId: benchId(p, 'partnership', 0),
+          agencies: shape.agencies,
+          incidents: shape.incidents,
+          id: (kind, n) => idSql(p, kind, n),
+        },
+        { sources: shape.planSources, actions: shape.planActions },
+      );
     });
     if (p === 0) log(`big partnership's structure written (${seconds(started)} s)`);
   }
@@ -412,6 +434,8 @@ export async function generate(db: Database, options: GenerateOptions): Promise<
     sampleEntity: { type: 'group', id: benchId(0, 'group', 3) },
     executiveMeetingId: benchId(0, 'meeting', big.meetings - big.meetings / 20),
     sampleIncidentId: benchId(0, 'incident', big.incidents / 2),
+    planThemeId: benchId(0, 'theme', 2),
+    similarQuery: SIMILAR_QUERY,
     auditWindow: { from: isoDay(windowStart), to: isoDay(windowEnd) },
     big,
     small,
@@ -876,6 +900,8 @@ const TABLES = [
   'escalations',
   'incidents',
   'case_clocks',
+  'plan_sources',
+  'plan_actions',
   'audit_log',
 ];
 

@@ -245,6 +245,18 @@ async function targetsFor(base: string, bearer: Record<string, string>, g: Gener
       path: `/api/v1/incidents/${g.sampleIncidentId}`,
       list: true,
     },
+    page('Learning action plan', '/actions'),
+    page('Action plan, one theme', `/actions?${q({ themeId: g.planThemeId })}`),
+    page('Action plan, overdue', `/actions?${q({ due: 'overdue' })}`),
+    page('Themes at a glance', '/actions/themes'),
+    api('API actions', '/api/v1/actions'),
+    {
+      name: 'API similar actions',
+      kind: 'api' as const,
+      path: `/api/v1/actions/similar?${q({ text: g.similarQuery })}`,
+      list: true,
+      targetMs: 100,
+    },
     {
       name: 'Executive meeting pack (PDF)',
       kind: 'document' as const,
@@ -256,13 +268,17 @@ async function targetsFor(base: string, bearer: Record<string, string>, g: Gener
   ].filter((t) => !options.only || options.only.split(',').some((part) => t.path.includes(part)));
 }
 
+/** How many rows an API answer holds: a page's items, or a plain list (similar actions). */
+const listLength = (body: unknown) =>
+  Array.isArray(body) ? body.length : ((body as { items?: unknown[] }).items?.length ?? 0);
+
 /** One request must work before it is loaded: a 200 with the page or a non-empty list. */
 async function check(base: string, target: Target, headers: Record<string, string>) {
   const response = await fetch(`${base}${target.path}`, { headers, redirect: 'manual' });
   const body = await response.text();
   const ok =
     response.status === 200 &&
-    (target.kind !== 'api' || ((JSON.parse(body) as { items?: unknown[] }).items?.length ?? 0) > 0) &&
+    (target.kind !== 'api' || listLength(JSON.parse(body)) > 0) &&
     (target.kind !== 'record' || typeof (JSON.parse(body) as { id?: unknown }).id === 'string') &&
     (target.kind !== 'page' || body.includes('hub-header__who')) && // signed in
     (target.kind !== 'document' || body.startsWith('%PDF-'));

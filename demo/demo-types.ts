@@ -1,11 +1,14 @@
 import type { AgencyKind, Cadence, GroupType, Sector } from '../src/features/partnership/rules.ts';
 import type { Role } from '../src/platform/access/roles.ts';
+import type { towerHamletsPlan } from './tower-hamlets-plan.ts';
 
 /** The shape of a demo partnership: facts from the published reports, fictional people. */
 export type DemoPartnership = {
   slug: string;
   name: string;
   areaName: string;
+  /** The learning action plan's managed lists (a partnership without them starts with the usual themes). */
+  plan?: { themes: string[]; priorities: string[]; actions?: typeof towerHamletsPlan };
   /** `contactEmail`: a fictional shared address (example domains only) for partnership notices. */
   agencies: { key: string; name: string; kind: AgencyKind; sector: Sector; contactEmail?: string }[];
   /** Fictional people; `agency` is an agency key. */

@@ -3,6 +3,7 @@ import { refreshClocks } from '../src/features/reviews/case-access.ts';
 import { todayInLondon } from '../src/platform/calendar/today.ts';
 import { addDays } from '../src/platform/calendar/working-days.ts';
 import type { DemoCase } from './demo-types.ts';
+import { insertCaseSource, insertPlanAction } from './plan-rows.ts';
 
 type Ids = {
   agencyIds: Map<string, string>;
@@ -59,11 +60,26 @@ export async function insertCases(tx: Queryable, partnershipId: string, cases: D
         'INSERT INTO incident_people (partnership_id, incident_id, person_id) VALUES ($1, $2, $3)',
         [partnershipId, id, key(ids.personIds, person)],
       );
-    for (const a of c.actions ?? [])
-      await tx.query(
-        'INSERT INTO incident_actions (partnership_id, incident_id, text, owner_agency_id, due_on) VALUES ($1, $2, $3, $4, $5)',
-        [partnershipId, id, a.text, key(ids.agencyIds, a.agency), on(a.due)],
-      );
+    if (c.actions?.length) {
+      const raisedOn = on(rr?.panelMet) ?? on(c.aware) ?? today;
+      const sourceId = await insertCaseSource(tx, partnershipId, {
+        kind: 'rapid-review',
+        incidentId: id,
+        pseudonym: c.pseudonym,
+        datedOn: raisedOn,
+      });
+      for (const a of c.actions) {
+        const dueOn = on(a.due);
+        await insertPlanAction(tx, partnershipId, {
+          sourceId,
+          text: a.text,
+          agencyId: key(ids.agencyIds, a.agency),
+          raisedOn: dueOn !== null && dueOn < raisedOn ? dueOn : raisedOn,
+          dueOn,
+          status: 'agreed',
+        });
+      }
+    }
     for (const m of c.team ?? [])
       await tx.query(
         'INSERT INTO case_team (partnership_id, incident_id, user_id, capacity) VALUES ($1, $2, $3, $4)',

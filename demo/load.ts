@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Database, Queryable } from '../src/db/database.ts';
+import { DEFAULT_THEMES } from '../src/features/actions/rules.ts';
 import { STANDING_ITEM } from '../src/features/meetings/rules.ts';
 import { recordAudit } from '../src/platform/audit/audit.ts';
 import { hashPassword } from '../src/platform/auth/auth-service.ts';
 import { todayInLondon } from '../src/platform/calendar/today.ts';
+import { insertDemoAudits } from './audits.ts';
 import type { DemoPartnership } from './demo-types.ts';
 import { insertCases } from './load-cases.ts';
+import { insertDemoPlan, insertPlanLists } from './plan-rows.ts';
 import { towerHamlets } from './tower-hamlets.ts';
 
 /** Every demo account uses this password; production refuses to start while any demo account exists. */
@@ -142,11 +145,24 @@ export async function insertDemo(
     'SELECT id, role FROM users WHERE partnership_id = $1',
     [partnershipId],
   );
+  await insertPlanLists(tx, partnershipId, demo.plan ?? { themes: DEFAULT_THEMES, priorities: [] });
   await insertCases(tx, partnershipId, demo.cases, {
     agencyIds,
     personIds,
     userIdsByRole: new Map(accounts.map((u) => [u.role, u.id])),
   });
+  if (demo.plan?.actions) {
+    await insertDemoPlan(tx, partnershipId, demo.plan.actions, { agencyIds, personIds });
+    const themes = await tx.query<{ id: string; name: string }>(
+      'SELECT id, name FROM plan_themes WHERE partnership_id = $1',
+      [partnershipId],
+    );
+    await insertDemoAudits(tx, partnershipId, {
+      agencyIds,
+      personIds,
+      themeIds: new Map(themes.map((t) => [t.name, t.id])),
+    });
+  }
   await recordAudit(tx, SYSTEM, {
     partnershipId,
     action: 'partnership.demo-loaded',

@@ -7,8 +7,10 @@
  * Board cover report). Every person and account named here is FICTIONAL; only job titles follow the
  * reports. Dates the reports do not give (chair turns, some start dates) are plausible choices.
  */
+import { DEFAULT_THEMES } from '../src/features/actions/rules.ts';
 import type { DemoPartnership } from './demo-types.ts';
 import { towerHamletsCases } from './tower-hamlets-cases.ts';
+import { towerHamletsPlan } from './tower-hamlets-plan.ts';
 
 /** The day the LSCB was dissolved and the partnership arrangements took over. */
 const ARRANGEMENTS_BEGAN = '2019-09-29';
@@ -20,6 +22,16 @@ export const towerHamlets: DemoPartnership = {
   slug: 'tower-hamlets-demo',
   name: 'Tower Hamlets Safeguarding Children Partnership (demo)',
   areaName: 'Tower Hamlets',
+  // Themes the reports' reviews and audits return to; priorities as the 2021-24 priority groups held them.
+  plan: {
+    themes: [...DEFAULT_THEMES, 'Online safety', 'Think family'],
+    priorities: [
+      'Exploitation of young people',
+      'Domestic abuse and its impact on children',
+      'Keeping children safe online',
+    ],
+    actions: towerHamletsPlan,
+  },
 
   agencies: [
     // The three statutory safeguarding partners.

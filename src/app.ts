@@ -8,6 +8,10 @@ import staticFiles from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
+import { registerActionPlanRoutes } from './features/actions/routes.ts';
+import { createActionPlanService, planReminders } from './features/actions/service.ts';
+import { registerAuditRoutes as registerAuditProgrammeRoutes } from './features/audits/routes.ts';
+import { createAuditService } from './features/audits/service.ts';
 import { registerHomeRoutes } from './features/home/routes.ts';
 import { meetingReminders } from './features/meetings/reminders.ts';
 import { groupMeetingsSection, registerMeetingRoutes } from './features/meetings/routes.ts';
@@ -48,6 +52,7 @@ const NAVIGATION: NavItem[] = [
   { href: '/escalations', text: 'Escalations', permission: 'escalations:read' },
   { href: '/risks', text: 'Risks', permission: 'risks:read' },
   { href: '/cases', text: 'Case reviews', permission: 'cases:read', alsoFor: ['/clocks'] },
+  { href: '/actions', text: 'Action plan', permission: 'plan:read', alsoFor: ['/audits'] },
   { href: '/briefings', text: 'Learning', permission: 'learning:read' },
   { href: '/users', text: 'Users', permission: 'users:manage' },
   { href: '/audit', text: 'Audit log', permission: 'audit:read' },
@@ -141,7 +146,9 @@ export async function buildApp(
   const partnership = createPartnershipService(db);
   const siteUrl = config.siteUrl ?? 'http://localhost:3000';
   const meetings = createMeetingService(db, partnership, siteUrl);
-  const reviews = createReviewService(db, partnership);
+  const plan = createActionPlanService(db);
+  const audits = createAuditService(db, plan);
+  const reviews = createReviewService(db, partnership, plan);
   const notifier = createNotifier(db, {
     smtpUrl: config.smtpUrl,
     from: config.mailFrom ?? 'Safeguarding Partnership Hub <no-reply@localhost>',
@@ -149,6 +156,7 @@ export async function buildApp(
   });
   notifier.addReminderSource(meetingReminders(db, siteUrl));
   notifier.addReminderSource(clockReminders(db, siteUrl));
+  notifier.addReminderSource(planReminders(db, siteUrl));
 
   registerHealthRoutes(app, { db });
   registerAuthRoutes(app, { auth, page, secureCookies: production });
@@ -158,6 +166,8 @@ export async function buildApp(
   registerPartnershipRoutes(app, { page, partnership, groupSections: [groupMeetingsSection(meetings)] });
   registerMeetingRoutes(app, { page, partnership, meetings });
   registerReviewRoutes(app, { page, partnership, reviews });
+  registerActionPlanRoutes(app, { page, partnership, plan });
+  registerAuditProgrammeRoutes(app, { page, partnership, plan, audits });
 
   registerNotifyRoutes(app, { db, page });
 

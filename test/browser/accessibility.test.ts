@@ -31,6 +31,8 @@ const TURN = 'Add a turn as executive chair';
 const BOARD = '/structure/boards/new';
 const CHANGE = /^Change /;
 const RISK = 'Fewer children seen face to face by universal services';
+const ACTION = 'Record the child’s own words in every multi-agency plan';
+const AUDIT = 'Neglect of children under five';
 
 /** Opens a path, then follows links (or links styled as buttons) by their accessible names. */
 const go =
@@ -261,7 +263,7 @@ const PAGES: Row[] = [
   },
   {
     page: 'an open LCSPR, action errors',
-    reach: sendEmpty(open(go('admin', '/cases', 'Child C'), 'Add an action'), 'Add action'),
+    reach: sendEmpty(open(go('admin', '/cases', 'Child C'), 'Add an immediate action'), 'Add action'),
     h1: 'Child C',
     status: 400,
   },
@@ -307,6 +309,56 @@ const PAGES: Row[] = [
     h1: '7-minute briefing',
     status: 400,
   },
+  {
+    page: 'the learning action plan',
+    reach: go('admin', '/actions'),
+    h1: 'Learning action plan',
+    screenshot: 'action-plan',
+  },
+  {
+    page: 'the action plan, filtered',
+    reach: go('admin', '/actions?status=open&due=overdue'),
+    h1: 'Learning action plan',
+  },
+  {
+    page: 'themes at a glance',
+    reach: go('admin', '/actions', 'Themes at a glance'),
+    h1: 'Themes at a glance',
+  },
+  { page: 'sources of actions', reach: go('admin', '/actions', 'Sources'), h1: 'Sources of actions' },
+  { page: 'a case review’s source', reach: go('admin', '/actions/sources', 'Ollie'), h1: 'Ollie' },
+  { page: 'an action', reach: go('admin', '/actions', ACTION), h1: ACTION, screenshot: 'plan-action' },
+  {
+    page: 'an action, progress errors',
+    reach: sendEmpty(go('admin', '/actions', ACTION), 'Save progress'),
+    h1: ACTION,
+    status: 400,
+  },
+  {
+    page: 'change an action',
+    reach: go('admin', '/actions', ACTION, 'Change the action, owner, themes or due date'),
+    h1: /^Change ACT-\d+$/,
+  },
+  { page: 'themes and priorities', reach: go('admin', '/actions/settings'), h1: 'Themes and priorities' },
+  {
+    page: 'the audit programme',
+    reach: go('admin', '/actions', 'Audit programme'),
+    h1: 'Audit programme',
+    screenshot: 'audit-programme',
+  },
+  { page: 'an audit', reach: go('admin', '/audits', AUDIT), h1: AUDIT, screenshot: 'audit' },
+  {
+    page: 'add an audit, errors',
+    reach: sendEmpty(go('admin', '/audits/new'), 'Save audit'),
+    h1: /audit/i,
+    status: 400,
+  },
+  {
+    page: 'change an audit',
+    reach: go('admin', '/audits', AUDIT, /^Change the audit/),
+    h1: /^Change AUD-\d+$/,
+  },
+  { page: 'audit follow-up setting', reach: go('admin', '/audits/settings'), h1: 'Audit programme settings' },
   { page: 'published learning', reach: go('admin', '/briefings'), h1: 'Learning from reviews' },
   {
     page: 'a published briefing',

@@ -3,6 +3,7 @@ import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import {
   assertAccessible,
+  fillDate,
   type Hub,
   heading,
   screenshot,
@@ -27,12 +28,6 @@ before(async () => {
 });
 after(() => hub?.close());
 
-async function fillDate(page: Page, legend: string, day: string, month: string, year: string) {
-  const group = page.getByRole('group', { name: legend });
-  await group.getByLabel('Day').fill(day);
-  await group.getByLabel('Month').fill(month);
-  await group.getByLabel('Year').fill(year);
-}
 const clockRow = (page: Page, name: string) =>
   text(
     page

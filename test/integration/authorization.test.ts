@@ -27,6 +27,18 @@ const CASE_READERS: Role[] = ['admin', 'executive', 'chair', 'member', 'data-lea
 const CASE_WRITERS: Role[] = ['admin'];
 const CASE_DECIDERS: Role[] = ['admin', 'executive'];
 const CASE_ASSIGNERS: Role[] = ['admin', 'executive'];
+// The learning action plan: partners read it (members only their agency's actions, in the service);
+// the executive and scrutiny oversee it all; the QA and Performance group's chairs and the business
+// unit hold it.
+const PLAN_READERS: Role[] = ['admin', 'executive', 'chair', 'member', 'data-lead', 'scrutineer'];
+const PLAN_OVERSEERS: Role[] = ['admin', 'executive', 'chair', 'scrutineer'];
+const PLAN_UPDATERS: Role[] = ['admin', 'executive', 'chair', 'member', 'data-lead'];
+const PLAN_HOLDERS: Role[] = ['admin', 'chair'];
+// The audit programme: partners read it and submit their own agency's single-agency audits; the
+// QA and Performance group's chairs and the business unit plan, record and review audits.
+const AUDIT_READERS: Role[] = ['admin', 'executive', 'chair', 'member', 'data-lead', 'scrutineer'];
+const AUDIT_SUBMITTERS: Role[] = ['admin', 'executive', 'chair', 'member', 'data-lead'];
+const AUDIT_MANAGERS: Role[] = ['admin', 'chair'];
 
 const EXPECTED: Record<string, typeof PUBLIC | Role[]> = {
   'GET /health': PUBLIC,
@@ -214,6 +226,61 @@ const EXPECTED: Record<string, typeof PUBLIC | Role[]> = {
   'PUT /api/v1/incidents/:id/decision': CASE_DECIDERS,
   'POST /api/v1/incidents/:id/team': CASE_ASSIGNERS,
   'GET /api/v1/clocks': CASE_READERS,
+  'POST /cases/:id/recommendations/:recommendationId/plan': PLAN_HOLDERS,
+  'GET /actions': PLAN_READERS,
+  'GET /actions.csv': PLAN_READERS,
+  'GET /actions.xlsx': PLAN_READERS,
+  'GET /actions.docx': PLAN_READERS,
+  'GET /actions/themes': PLAN_OVERSEERS,
+  'GET /actions/sources': PLAN_READERS,
+  'GET /actions/sources/new': PLAN_HOLDERS,
+  'POST /actions/sources': PLAN_HOLDERS,
+  'GET /actions/sources/:id': PLAN_READERS,
+  'GET /actions/settings': PLAN_HOLDERS,
+  'POST /actions/settings/themes/defaults': PLAN_HOLDERS,
+  'POST /actions/settings/themes': PLAN_HOLDERS,
+  'POST /actions/settings/priorities': PLAN_HOLDERS,
+  'GET /actions/new': PLAN_HOLDERS,
+  'POST /actions': PLAN_HOLDERS,
+  'GET /actions/:id': PLAN_READERS,
+  'GET /actions/:id/edit': PLAN_HOLDERS,
+  'POST /actions/:id': PLAN_HOLDERS,
+  'POST /actions/:id/progress': PLAN_UPDATERS,
+  'POST /actions/:id/evidence': PLAN_UPDATERS,
+  'POST /actions/:id/merge': PLAN_HOLDERS,
+  'GET /api/v1/actions': PLAN_READERS,
+  'GET /api/v1/actions/similar': PLAN_HOLDERS,
+  'POST /api/v1/actions': PLAN_HOLDERS,
+  'GET /api/v1/actions/:id': PLAN_READERS,
+  'PUT /api/v1/actions/:id': PLAN_HOLDERS,
+  'POST /api/v1/actions/:id/progress': PLAN_UPDATERS,
+  'POST /api/v1/actions/:id/evidence': PLAN_UPDATERS,
+  'POST /api/v1/actions/:id/merge': PLAN_HOLDERS,
+  'POST /api/v1/actions/:id/sources': PLAN_HOLDERS,
+  'GET /api/v1/action-sources': PLAN_READERS,
+  'POST /api/v1/action-sources': PLAN_HOLDERS,
+  'GET /api/v1/action-themes': PLAN_OVERSEERS,
+  'GET /audits': AUDIT_READERS,
+  'GET /audits/new': AUDIT_SUBMITTERS,
+  'POST /audits': AUDIT_SUBMITTERS,
+  'GET /audits/settings': AUDIT_MANAGERS,
+  'POST /audits/settings': AUDIT_MANAGERS,
+  'GET /audits/:id': AUDIT_READERS,
+  'GET /audits/:id/edit': AUDIT_SUBMITTERS,
+  'POST /audits/:id': AUDIT_SUBMITTERS,
+  'POST /audits/:id/cases': AUDIT_MANAGERS,
+  'POST /audits/:id/grades': AUDIT_MANAGERS,
+  'POST /audits/:id/findings': AUDIT_MANAGERS,
+  'POST /audits/:id/review': AUDIT_MANAGERS,
+  'POST /audits/:id/findings/:findingId/plan': PLAN_HOLDERS,
+  'GET /api/v1/audits': AUDIT_READERS,
+  'POST /api/v1/audits': AUDIT_SUBMITTERS,
+  'GET /api/v1/audits/:id': AUDIT_READERS,
+  'PUT /api/v1/audits/:id': AUDIT_SUBMITTERS,
+  'POST /api/v1/audits/:id/cases': AUDIT_MANAGERS,
+  'PUT /api/v1/audits/:id/grades': AUDIT_MANAGERS,
+  'POST /api/v1/audits/:id/findings': AUDIT_MANAGERS,
+  'POST /api/v1/audits/:id/review': AUDIT_MANAGERS,
   'GET /users': ADMIN,
   'GET /users/new': ADMIN,
   'POST /users': ADMIN,

@@ -118,7 +118,8 @@ test('reminders of actions due soon and overdue, escalations unanswered and pape
   await t.notifier.runDue(laterToday());
   const first = subjects();
   assert.deepEqual(
-    first.filter((s) => /hub\.test|demo\.example/.test(s)),
+    // The learning action plan's reminders (ACT-…) have their own test (action-plan.test.ts).
+    first.filter((s) => /hub\.test|demo\.example/.test(s) && !/: ACT-\d+ is /.test(s)),
     [
       `admin@demo.example: ESC-${number} still unanswered after the Executive of ${new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${days(-35)}T00:00:00Z`))}`,
       `harriet.okafor@hub.test: Papers due ${new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${days(1)}T00:00:00Z`))} for the Education Safeguarding Forum`,

@@ -314,10 +314,13 @@ const TEAM_JSON = `coalesce((SELECT json_agg(json_build_object('userId', t.user_
    JOIN agencies a ON a.partnership_id = u.partnership_id AND a.id = u.agency_id
   WHERE t.partnership_id = $1 AND t.incident_id = $2), '[]'::json)`;
 
-const ACTIONS_JSON = `coalesce((SELECT json_agg(json_build_object('id', x.id, 'text', x.text, 'ownerAgencyId', x.owner_agency_id,
-     'ownerAgencyName', a.name, 'dueOn', x.due_on) ORDER BY x.created_at, x.id)
-   FROM incident_actions x JOIN agencies a ON a.partnership_id = x.partnership_id AND a.id = x.owner_agency_id
-  WHERE x.partnership_id = $1 AND x.incident_id = $2), '[]'::json)`;
+/** The case's actions in the learning action plan: those answering its rapid or practice review. */
+const ACTIONS_JSON = `coalesce((SELECT json_agg(json_build_object('id', x.id, 'number', x.number, 'text', x.text,
+     'ownerAgencyName', a.name, 'dueOn', x.due_on, 'status', x.status, 'sourceKind', s.kind) ORDER BY x.number)
+   FROM plan_sources s JOIN plan_action_sources xs ON xs.source_id = s.id
+   JOIN plan_actions x ON x.id = xs.action_id AND x.status <> 'merged'
+   JOIN agencies a ON a.partnership_id = x.partnership_id AND a.id = x.owner_agency_id
+  WHERE s.partnership_id = $1 AND s.incident_id = $2), '[]'::json)`;
 
 export async function listTeam(db: Queryable, partnershipId: string, incidentId: string) {
   const rows = await db.query<{ team: TeamMember[] }>(`SELECT ${TEAM_JSON} AS team`, [
@@ -378,25 +381,13 @@ export async function removeTeamMember(
 
 export type CaseAction = {
   id: string;
+  number: number;
   text: string;
-  ownerAgencyId: string;
   ownerAgencyName: string;
   dueOn: string | null;
+  status: string;
+  sourceKind: 'rapid-review' | 'practice-review';
 };
-
-export async function insertCaseAction(
-  db: Queryable,
-  partnershipId: string,
-  incidentId: string,
-  action: { text: string; ownerAgencyId: string; dueOn: string | null },
-) {
-  const rows = await db.query<{ id: string }>(
-    `INSERT INTO incident_actions (partnership_id, incident_id, text, owner_agency_id, due_on)
-     VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-    [partnershipId, incidentId, action.text, action.ownerAgencyId, action.dueOn],
-  );
-  return (rows[0] as { id: string }).id;
-}
 
 /** How many open clocks are overdue, and due by a date, of the cases a user may see. */
 export async function countOpenClocks(

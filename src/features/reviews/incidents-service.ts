@@ -5,6 +5,7 @@ import { todayInLondon } from '../../platform/calendar/today.ts';
 import type { RequestContext } from '../../platform/http/context.ts';
 import { type FieldError, HttpError, invalid, notFound } from '../../platform/http/errors.ts';
 import { allPages, decodeCursor, toPage } from '../../platform/http/pagination.ts';
+import type { ActionPlanService } from '../actions/service.ts';
 import type { PartnershipService } from '../partnership/service.ts';
 import { auditCase, caseDates, loadCase, refreshClocks, reviewDatesFrom } from './case-access.ts';
 import { clockSettingsOf } from './clock-settings.ts';
@@ -13,7 +14,7 @@ import * as repo from './incidents-repo.ts';
 import { FREE_TEXT, personalDataErrors } from './personal-data.ts';
 import { reviewDateBeforeDecision } from './practice-review-rules.ts';
 import type { PracticeReviewService } from './practice-review-service.ts';
-import { findReview } from './practice-reviews-repo.ts';
+import { findRecommendation, findReview } from './practice-reviews-repo.ts';
 import {
   decisionRefusal,
   independenceConflict,
@@ -28,6 +29,7 @@ export function createIncidentsService(
   db: Database,
   partnership: PartnershipService,
   practice: Pick<PracticeReviewService, 'details'>,
+  plan: ActionPlanService,
 ) {
   async function setInvolved(tx: Queryable, ctx: RequestContext, id: string, input: IncidentInput) {
     const agencies = await repo.setInvolved(tx, ctx.partnershipId, id, 'agencies', input.agencyIds);
@@ -177,6 +179,8 @@ export function createIncidentsService(
         const errors = incidentErrors(input, before);
         if (errors.length > 0) throw invalid(errors);
         await repo.updateIncident(tx, ctx.partnershipId, id, input);
+        if (input.pseudonym !== before.pseudonym)
+          await plan.sources.retitleCase(tx, ctx, id, input.pseudonym);
         await setInvolved(tx, ctx, id, input);
         await keepReviewersIndependent(tx, ctx, id, 'agencyIds');
         const after = await refreshClocks(tx, ctx.partnershipId, id);
@@ -352,7 +356,7 @@ export function createIncidentsService(
       });
     },
 
-    /** An action from the rapid review's immediate learning, kept on the case. */
+    /** An action from the rapid review's immediate learning: it goes into the learning action plan. */
     async addAction(
       ctx: RequestContext,
       id: string,
@@ -363,11 +367,46 @@ export function createIncidentsService(
           throw invalid([{ field: 'ownerAgencyId', message: 'Select an agency of this partnership' }]);
         throw error;
       });
+      const raisedOn = todayInLondon();
+      if (input.dueOn !== null && input.dueOn < raisedOn)
+        throw invalid([{ field: 'dueOn', message: 'The due date can’t be in the past' }]);
       return db.transaction(async (tx) => {
-        await loadCase(tx, ctx, id);
-        const actionId = await repo.insertCaseAction(tx, ctx.partnershipId, id, input);
-        await auditCase(tx, ctx, 'case-action.added', id, { after: { id: actionId, ...input } });
-        return actionId;
+        const incident = await loadCase(tx, ctx, id);
+        const action = await plan.actions.raiseFromSource(
+          tx,
+          ctx,
+          {
+            kind: 'rapid-review',
+            incidentId: id,
+            pseudonym: incident.pseudonym,
+            datedOn: incident.panelMetOn ?? incident.awareOn,
+          },
+          { ...input, raisedOn },
+        );
+        await auditCase(tx, ctx, 'case-action.added', id, {
+          after: { id: action.id, number: action.number, ...input },
+        });
+        return action.id;
+      });
+    },
+
+    /**
+     * A recommendation of the practice review, on its way to the action plan: the review's source
+     * there (made if it has none yet) and the recommendation's words.
+     */
+    async recommendationForPlan(ctx: RequestContext, id: string, recommendationId: string) {
+      return db.transaction(async (tx) => {
+        const incident = await loadCase(tx, ctx, id);
+        const recommendation = await findRecommendation(tx, ctx.partnershipId, id, recommendationId);
+        if (!recommendation) throw notFound('Recommendation');
+        const sourceId = await plan.sources.ensureCase(tx, ctx, {
+          kind: 'practice-review',
+          incidentId: id,
+          pseudonym: incident.pseudonym,
+          datedOn: incident.decidedOn ?? incident.awareOn,
+        });
+        const detail = [recommendation.theme, recommendation.recommendation].filter(Boolean).join(': ');
+        return { sourceId, detail };
       });
     },
   };

@@ -1,3 +1,4 @@
+import { ACTION_STATUS_LABELS } from '../actions/service.ts';
 import { CLOCK_KEYS, CLOCK_NAMES, CLOCK_STATUS_COLOURS, CLOCK_STATUS_LABELS } from './clocks.ts';
 import {
   LEARNING_EVENT_KINDS,
@@ -25,6 +26,7 @@ const options = <K extends string>(keys: readonly K[], words: Record<K, string>)
 
 /** Words the case-review pages show for the rules' codes. */
 export const labels = {
+  actionStatusLabels: ACTION_STATUS_LABELS,
   caseKindLabels: CASE_KIND_LABELS,
   caseKinds: options(CASE_KINDS, CASE_KIND_LABELS),
   outcomeLabels: OUTCOME_LABELS,

@@ -108,6 +108,22 @@ export function registerPracticeReviewPages(app: FastifyInstance, deps: ReviewDe
     return reply.redirect(`/cases/${id}?saved=1#recommendations`, 303);
   });
 
+  /** A recommendation becomes an action: on to the plan's form, with its words and its source. */
+  app.post(
+    '/cases/:id/recommendations/:recommendationId/plan',
+    { config: { access: 'plan:manage' } },
+    async (request, reply) => {
+      const id = idParam(request, 'id', 'Case');
+      const recommendationId = idParam(request, 'recommendationId', 'Recommendation');
+      const { sourceId, detail } = await reviews.incidents.recommendationForPlan(
+        contextOf(request),
+        id,
+        recommendationId,
+      );
+      return reply.redirect(`/actions/new?${new URLSearchParams({ source: sourceId, detail })}`, 303);
+    },
+  );
+
   app.post('/cases/:id/documents', { config: { access: 'cases:read' } }, async (request, reply) => {
     const id = idParam(request, 'id', 'Case');
     const body = (request.body ?? {}) as { file?: UploadedFile; kind?: unknown };

@@ -68,6 +68,20 @@ export async function saveReview(
 
 export type Recommendation = { id: string; theme: string; recommendation: string; response: string };
 
+export async function findRecommendation(
+  db: Queryable,
+  partnershipId: string,
+  incidentId: string,
+  id: string,
+) {
+  const rows = await db.query<Recommendation>(
+    `SELECT id, theme, recommendation, response FROM review_recommendations
+     WHERE partnership_id = $1 AND incident_id = $2 AND id = $3`,
+    [partnershipId, incidentId, id],
+  );
+  return rows[0] ?? null;
+}
+
 export async function insertRecommendation(
   db: Queryable,
   partnershipId: string,

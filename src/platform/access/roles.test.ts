@@ -92,3 +92,26 @@ test('the executive’s chair approves key points; the business unit only drafts
     ['admin'],
   );
 });
+
+test('the learning action plan: partners read, the executive and scrutiny oversee, chairs and the business unit hold it', () => {
+  assert.deepEqual(
+    ROLES.filter((r) => can(r, 'plan:read')),
+    ['admin', 'executive', 'chair', 'member', 'data-lead', 'scrutineer'],
+  );
+  assert.deepEqual(
+    ROLES.filter((r) => can(r, 'plan:oversee')),
+    ['admin', 'executive', 'chair', 'scrutineer'],
+  );
+  assert.deepEqual(
+    ROLES.filter((r) => can(r, 'plan:update')),
+    ['admin', 'executive', 'chair', 'member', 'data-lead'],
+  );
+  assert.deepEqual(
+    ROLES.filter((r) => can(r, 'plan:manage')),
+    ['admin', 'chair'],
+  );
+  assert.deepEqual(
+    ROLES.filter((r) => can(r, 'audits:manage')),
+    ['admin', 'chair'],
+  );
+});

@@ -67,6 +67,20 @@ export const PERMISSIONS = [
   'cases:assign',
   /** Read published learning: the 7-minute briefings (also on the public pages). */
   'learning:read',
+  /** See the learning action plan: the whole plan, or only one's own agency's actions (plan:oversee). */
+  'plan:read',
+  /** See every agency's actions and the themes across them: the oversight of the plan. */
+  'plan:oversee',
+  /** Add progress and evidence to actions (the service limits most roles to their agency's). */
+  'plan:update',
+  /** Hold the plan: add, change and merge actions, mark them embedded, keep the themes and sources. */
+  'plan:manage',
+  /** See the audit programme: audits, their cases (pseudonymised), grades and findings. */
+  'audits:read',
+  /** Submit one's own agency's single-agency audits. */
+  'audits:submit',
+  /** Plan and record audits, and review single-agency audits for the QA and Performance group. */
+  'audits:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -103,6 +117,15 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   'cases:decide': ['admin', 'executive'],
   'cases:assign': ['admin', 'executive'],
   'learning:read': everyoneSignedIn,
+  // The plan is held by the QA and Performance group (its chairs, with the business unit), overseen
+  // by the executive and open to independent scrutiny; other partners see their own agency's part.
+  'plan:read': ['admin', 'executive', 'chair', 'member', 'data-lead', 'scrutineer'],
+  'plan:oversee': ['admin', 'executive', 'chair', 'scrutineer'],
+  'plan:update': ['admin', 'executive', 'chair', 'member', 'data-lead'],
+  'plan:manage': ['admin', 'chair'],
+  'audits:read': ['admin', 'executive', 'chair', 'member', 'data-lead', 'scrutineer'],
+  'audits:submit': ['admin', 'executive', 'chair', 'member', 'data-lead'],
+  'audits:manage': ['admin', 'chair'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -22,6 +22,9 @@ export type PageContext = Record<string, unknown> & {
 /** The id of a field's input, so the error summary can link to it ("startsOn" -> "startsOn"). */
 export const fieldId = (field: string) => field.replace(/\./g, '-');
 
+/** A path is in a menu item's section at the item's path or below it: /audits is not under /audit. */
+export const inSection = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}/`);
+
 export type PageRenderer = ReturnType<typeof createPageRenderer>;
 
 /** Renders a page inside the layout with what every page needs: the user, menu, CSRF token, CSP nonce. */
@@ -54,7 +57,7 @@ export function createPageRenderer(renderer: Renderer, navigation: NavItem[], se
               active:
                 item.href === '/'
                   ? path === '/'
-                  : [item.href, ...(item.alsoFor ?? [])].some((prefix) => path.startsWith(prefix)),
+                  : [item.href, ...(item.alsoFor ?? [])].some((prefix) => inSection(path, prefix)),
             }))
         : [],
       siteUrl: `${request.protocol}://${request.host}`,

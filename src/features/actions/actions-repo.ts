@@ -1,0 +1,413 @@
+import type { Queryable } from '../../db/database.ts';
+import { Conditions, likePattern } from '../../db/sql.ts';
+import type { Cursor } from '../../platform/http/pagination.ts';
+import { type DuePeriod, OPEN_STATUSES, type SourceKind, type StoredStatus } from './rules.ts';
+
+export type ActionSourceLink = { id: string; kind: SourceKind; title: string; detail: string };
+
+export type PlanAction = {
+  id: string;
+  number: number;
+  text: string;
+  ownerAgencyId: string;
+  ownerAgencyName: string;
+  ownerPersonId: string | null;
+  ownerName: string | null;
+  raisedOn: string;
+  dueOn: string | null;
+  priorityId: string | null;
+  priorityName: string | null;
+  status: StoredStatus;
+  outcome: string;
+  completedOn: string | null;
+  embeddedOn: string | null;
+  mergedIntoId: string | null;
+  mergedIntoNumber: number | null;
+  themes: { id: string; name: string }[];
+  sources: ActionSourceLink[];
+  evidenceCount: number;
+};
+
+/** The open statuses as an SQL array literal (our own constants, never input). */
+export const OPEN = `ARRAY[${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')}]`;
+/** The plan's sort key: by due date, with actions that have none last. */
+export const DUE_KEY = "coalesce(x.due_on, 'infinity'::date)";
+
+const COLUMNS = `x.id, x.number, x.text, x.owner_agency_id AS "ownerAgencyId", a.name AS "ownerAgencyName",
+  x.owner_person_id AS "ownerPersonId", p.name AS "ownerName", x.raised_on AS "raisedOn", x.due_on AS "dueOn",
+  x.priority_id AS "priorityId", pr.name AS "priorityName", x.status, x.outcome,
+  x.completed_on AS "completedOn", x.embedded_on AS "embeddedOn", x.merged_into_id AS "mergedIntoId",
+  m.number AS "mergedIntoNumber",
+  coalesce((SELECT json_agg(json_build_object('id', t.id, 'name', t.name) ORDER BY t.name)
+              FROM plan_action_themes xt JOIN plan_themes t ON t.id = xt.theme_id
+             WHERE xt.action_id = x.id), '[]'::json) AS themes,
+  coalesce((SELECT json_agg(json_build_object('id', s.id, 'kind', s.kind, 'title', s.title, 'detail', xs.detail)
+                     ORDER BY xs.added_at)
+              FROM plan_action_sources xs JOIN plan_sources s ON s.id = xs.source_id
+             WHERE xs.action_id = x.id), '[]'::json) AS sources,
+  (SELECT count(*)::int FROM plan_action_evidence e WHERE e.action_id = x.id) AS "evidenceCount"`;
+const FROM = `FROM plan_actions x
+  JOIN agencies a ON a.partnership_id = x.partnership_id AND a.id = x.owner_agency_id
+  LEFT JOIN people p ON p.partnership_id = x.partnership_id AND p.id = x.owner_person_id
+  LEFT JOIN priorities pr ON pr.partnership_id = x.partnership_id AND pr.id = x.priority_id
+  LEFT JOIN plan_actions m ON m.partnership_id = x.partnership_id AND m.id = x.merged_into_id`;
+
+export type ActionFilter = {
+  themeId?: string;
+  /** 'none': actions with no theme. */
+  noTheme?: boolean;
+  sourceKind?: SourceKind;
+  sourceId?: string;
+  agencyId?: string;
+  priorityId?: string;
+  status?: StoredStatus | 'open';
+  due?: DuePeriod;
+  q?: string;
+};
+
+/** The WHERE of the plan's filters, shared by the list, the export and the themes summary. */
+export function actionConditions(partnershipId: string, filter: ActionFilter, today: string, soon: string) {
+  const where = new Conditions().add('x.partnership_id = ?', partnershipId).add("x.status <> 'merged'");
+  where
+    .addIf(filter.agencyId, 'x.owner_agency_id = ?')
+    .addIf(filter.priorityId, 'x.priority_id = ?')
+    .addIf(filter.q && likePattern(filter.q), 'x.text ILIKE ?')
+    .addIf(
+      filter.themeId,
+      'EXISTS (SELECT 1 FROM plan_action_themes xt WHERE xt.action_id = x.id AND xt.theme_id = ?)',
+    )
+    .addIf(
+      filter.sourceId,
+      'EXISTS (SELECT 1 FROM plan_action_sources xs WHERE xs.action_id = x.id AND xs.source_id = ?)',
+    )
+    .addIf(
+      filter.sourceKind,
+      `EXISTS (SELECT 1 FROM plan_action_sources xs JOIN plan_sources s ON s.id = xs.source_id
+                WHERE xs.action_id = x.id AND s.kind = ?)`,
+    );
+  if (filter.noTheme) where.add('NOT EXISTS (SELECT 1 FROM plan_action_themes xt WHERE xt.action_id = x.id)');
+  if (filter.status === 'open') where.add(`x.status = ANY(${OPEN})`);
+  else where.addIf(filter.status, 'x.status = ?');
+  if (filter.due === 'overdue') where.add(`x.status = ANY(${OPEN}) AND x.due_on < ?`, today);
+  if (filter.due === 'next-4-weeks') where.add('x.due_on >= ? AND x.due_on <= ?', today, soon);
+  if (filter.due === 'later') where.add('x.due_on > ?', soon);
+  if (filter.due === 'none') where.add('x.due_on IS NULL');
+  return where;
+}
+
+export async function listActions(
+  db: Queryable,
+  partnershipId: string,
+  filter: ActionFilter & { after: Cursor | null; limit: number; today: string; soon: string },
+) {
+  const where = actionConditions(partnershipId, filter, filter.today, filter.soon);
+  where.after(filter.after, DUE_KEY, 'x.id');
+  const limit = where.limit(filter.limit + 1);
+  return db.query<PlanAction>(
+    `SELECT ${COLUMNS} ${FROM} ${where.sql} ORDER BY ${DUE_KEY}, x.id ${limit}`,
+    where.params,
+  );
+}
+
+export async function findAction(db: Queryable, partnershipId: string, id: string) {
+  const rows = await db.query<PlanAction>(
+    `SELECT ${COLUMNS} ${FROM} WHERE x.partnership_id = $1 AND x.id = $2`,
+    [partnershipId, id],
+  );
+  return rows[0] ?? null;
+}
+
+export async function findActionByNumber(db: Queryable, partnershipId: string, number: number) {
+  const rows = await db.query<{ id: string }>(
+    'SELECT id FROM plan_actions WHERE partnership_id = $1 AND number = $2',
+    [partnershipId, number],
+  );
+  return rows[0]?.id ?? null;
+}
+
+export async function lockAction(db: Queryable, partnershipId: string, id: string) {
+  await db.query('SELECT 1 FROM plan_actions WHERE partnership_id = $1 AND id = $2 FOR UPDATE', [
+    partnershipId,
+    id,
+  ]);
+}
+
+export type ActionDetails = {
+  text: string;
+  ownerAgencyId: string;
+  ownerPersonId: string | null;
+  raisedOn: string;
+  dueOn: string | null;
+  priorityId: string | null;
+};
+
+/** Adds an action with the partnership's next number (under a per-partnership lock). */
+export async function insertAction(
+  db: Queryable,
+  partnershipId: string,
+  action: ActionDetails & { status: StoredStatus },
+) {
+  await db.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`action-numbers:${partnershipId}`]);
+  const rows = await db.query<{ id: string }>(
+    `INSERT INTO plan_actions (partnership_id, number, text, owner_agency_id, owner_person_id, raised_on, due_on,
+       priority_id, status)
+     VALUES ($1, (SELECT coalesce(max(number), 0) + 1 FROM plan_actions WHERE partnership_id = $1),
+       $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+    [
+      partnershipId,
+      action.text,
+      action.ownerAgencyId,
+      action.ownerPersonId,
+      action.raisedOn,
+      action.dueOn,
+      action.priorityId,
+      action.status,
+    ],
+  );
+  return (rows[0] as { id: string }).id;
+}
+
+export async function updateDetails(db: Queryable, partnershipId: string, id: string, d: ActionDetails) {
+  await db.query(
+    `UPDATE plan_actions SET text = $3, owner_agency_id = $4, owner_person_id = $5, raised_on = $6, due_on = $7,
+       priority_id = $8, updated_at = now()
+     WHERE partnership_id = $1 AND id = $2`,
+    [partnershipId, id, d.text, d.ownerAgencyId, d.ownerPersonId, d.raisedOn, d.dueOn, d.priorityId],
+  );
+}
+
+/** Sets the status and outcome; the dates of completion and embedding follow the status. */
+export async function updateStatus(
+  db: Queryable,
+  partnershipId: string,
+  id: string,
+  change: { status: StoredStatus; outcome: string; on: string },
+) {
+  await db.query(
+    `UPDATE plan_actions SET status = $3, outcome = $4,
+       completed_on = CASE WHEN $3 IN ('completed', 'embedded') THEN coalesce(completed_on, $5::date) END,
+       embedded_on = CASE WHEN $3 = 'embedded' THEN coalesce(embedded_on, $5::date) END,
+       updated_at = now()
+     WHERE partnership_id = $1 AND id = $2`,
+    [partnershipId, id, change.status, change.outcome, change.on],
+  );
+}
+
+/** Sets an action's themes; only themes of the partnership are kept. Returns how many were kept. */
+export async function setThemes(db: Queryable, partnershipId: string, actionId: string, themeIds: string[]) {
+  await db.query('DELETE FROM plan_action_themes WHERE partnership_id = $1 AND action_id = $2', [
+    partnershipId,
+    actionId,
+  ]);
+  if (themeIds.length === 0) return 0;
+  const rows = await db.query(
+    `INSERT INTO plan_action_themes (partnership_id, action_id, theme_id)
+     SELECT $1, $2, t.id FROM plan_themes t WHERE t.partnership_id = $1 AND t.id = ANY($3::uuid[])
+     RETURNING theme_id`,
+    [partnershipId, actionId, themeIds],
+  );
+  return rows.length;
+}
+
+/** Links a source to an action; false if it already answers that source. */
+export async function linkSource(
+  db: Queryable,
+  partnershipId: string,
+  actionId: string,
+  sourceId: string,
+  detail: string,
+) {
+  const rows = await db.query(
+    `INSERT INTO plan_action_sources (partnership_id, action_id, source_id, detail) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (action_id, source_id) DO NOTHING RETURNING source_id`,
+    [partnershipId, actionId, sourceId, detail],
+  );
+  return rows.length > 0;
+}
+
+export type ActionUpdate = {
+  id: string;
+  writtenOn: string;
+  text: string;
+  statusFrom: StoredStatus | null;
+  statusTo: StoredStatus | null;
+  authorLabel: string;
+};
+
+export async function insertUpdate(
+  db: Queryable,
+  partnershipId: string,
+  actionId: string,
+  update: Omit<ActionUpdate, 'id'> & { authorUserId: string | null },
+) {
+  await db.query(
+    `INSERT INTO plan_action_updates (partnership_id, action_id, written_on, text, status_from, status_to,
+       author_user_id, author_label)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [
+      partnershipId,
+      actionId,
+      update.writtenOn,
+      update.text,
+      update.statusFrom,
+      update.statusTo,
+      update.authorUserId,
+      update.authorLabel,
+    ],
+  );
+}
+
+export async function listUpdates(db: Queryable, partnershipId: string, actionId: string) {
+  return db.query<ActionUpdate>(
+    `SELECT id, written_on AS "writtenOn", text, status_from AS "statusFrom", status_to AS "statusTo",
+       author_label AS "authorLabel"
+     FROM plan_action_updates WHERE partnership_id = $1 AND action_id = $2 ORDER BY created_at, id`,
+    [partnershipId, actionId],
+  );
+}
+
+export type Evidence = {
+  id: string;
+  kind: string;
+  summary: string;
+  evidenceOn: string;
+  reference: string;
+};
+
+export async function insertEvidence(
+  db: Queryable,
+  partnershipId: string,
+  actionId: string,
+  e: Omit<Evidence, 'id'> & { addedBy: string | null },
+) {
+  const rows = await db.query<{ id: string }>(
+    `INSERT INTO plan_action_evidence (partnership_id, action_id, kind, summary, evidence_on, reference, added_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+    [partnershipId, actionId, e.kind, e.summary, e.evidenceOn, e.reference, e.addedBy],
+  );
+  return (rows[0] as { id: string }).id;
+}
+
+export async function listEvidence(db: Queryable, partnershipId: string, actionId: string) {
+  return db.query<Evidence>(
+    `SELECT id, kind, summary, evidence_on AS "evidenceOn", reference
+     FROM plan_action_evidence WHERE partnership_id = $1 AND action_id = $2 ORDER BY created_at, id`,
+    [partnershipId, actionId],
+  );
+}
+
+export type SimilarAction = {
+  id: string;
+  number: number;
+  text: string;
+  ownerAgencyName: string;
+  dueOn: string | null;
+  status: StoredStatus;
+  score: number;
+  sources: { kind: SourceKind; title: string }[];
+};
+
+/**
+ * Open actions whose text is like `text` (trigram similarity, through the index on open actions'
+ * text), most alike first; actions that already answer `exceptSourceId` are left out.
+ */
+export async function findSimilar(
+  db: Queryable,
+  partnershipId: string,
+  text: string,
+  options: { exceptSourceId: string | null; threshold: number; limit: number },
+) {
+  return db.query<SimilarAction>(
+    `SELECT x.id, x.number, x.text, a.name AS "ownerAgencyName", x.due_on AS "dueOn", x.status,
+       round(similarity(x.text, $2)::numeric, 2)::float8 AS score,
+       coalesce((SELECT json_agg(json_build_object('kind', s.kind, 'title', s.title) ORDER BY xs.added_at)
+                   FROM plan_action_sources xs JOIN plan_sources s ON s.id = xs.source_id
+                  WHERE xs.action_id = x.id), '[]'::json) AS sources
+     FROM plan_actions x JOIN agencies a ON a.partnership_id = x.partnership_id AND a.id = x.owner_agency_id
+     WHERE x.partnership_id = $1 AND x.status = ANY(${OPEN}) AND x.text % $2 AND similarity(x.text, $2) >= $4
+       AND ($3::uuid IS NULL OR NOT EXISTS (
+         SELECT 1 FROM plan_action_sources xs WHERE xs.action_id = x.id AND xs.source_id = $3))
+     ORDER BY similarity(x.text, $2) DESC, x.number
+     LIMIT $5`,
+    [partnershipId, text, options.exceptSourceId, options.threshold, options.limit],
+  );
+}
+
+/**
+ * Folds `otherId` into `keptId`: the kept action takes the other's sources, themes, progress updates
+ * and evidence; the other stays, marked merged, pointing at the kept one.
+ */
+export async function mergeInto(db: Queryable, partnershipId: string, keptId: string, otherId: string) {
+  const params = [partnershipId, keptId, otherId];
+  await db.query(
+    `INSERT INTO plan_action_sources (partnership_id, action_id, source_id, detail, added_at)
+     SELECT partnership_id, $2, source_id, detail, added_at FROM plan_action_sources
+      WHERE partnership_id = $1 AND action_id = $3
+     ON CONFLICT (action_id, source_id) DO NOTHING`,
+    params,
+  );
+  await db.query(
+    `INSERT INTO plan_action_themes (partnership_id, action_id, theme_id)
+     SELECT partnership_id, $2, theme_id FROM plan_action_themes WHERE partnership_id = $1 AND action_id = $3
+     ON CONFLICT (action_id, theme_id) DO NOTHING`,
+    params,
+  );
+  await db.query(
+    'UPDATE plan_action_updates SET action_id = $2 WHERE partnership_id = $1 AND action_id = $3',
+    params,
+  );
+  await db.query(
+    'UPDATE plan_action_evidence SET action_id = $2 WHERE partnership_id = $1 AND action_id = $3',
+    params,
+  );
+  await db.query(
+    `UPDATE plan_actions SET status = 'merged', merged_into_id = $2, updated_at = now()
+     WHERE partnership_id = $1 AND id = $3`,
+    params,
+  );
+}
+
+export async function setMergedFields(
+  db: Queryable,
+  partnershipId: string,
+  id: string,
+  fields: { status: StoredStatus; raisedOn: string; dueOn: string | null; outcome: string },
+) {
+  await db.query(
+    `UPDATE plan_actions SET status = $3, raised_on = $4, due_on = $5, outcome = $6, updated_at = now()
+     WHERE partnership_id = $1 AND id = $2`,
+    [partnershipId, id, fields.status, fields.raisedOn, fields.dueOn, fields.outcome],
+  );
+}
+
+/** The actions that answer one source, in number order (for a case's or an audit's page). */
+export async function actionsOfSource(db: Queryable, partnershipId: string, sourceId: string) {
+  return db.query<PlanAction>(
+    `SELECT ${COLUMNS} ${FROM}
+      WHERE x.partnership_id = $1 AND x.status <> 'merged'
+        AND EXISTS (SELECT 1 FROM plan_action_sources xs WHERE xs.action_id = x.id AND xs.source_id = $2)
+      ORDER BY x.number`,
+    [partnershipId, sourceId],
+  );
+}
+
+/** Which of the references an action names are this partnership's, in one query. */
+export async function checkReferences(
+  db: Queryable,
+  partnershipId: string,
+  refs: {
+    ownerAgencyId: string;
+    ownerPersonId: string | null;
+    priorityId: string | null;
+    themeIds: string[];
+  },
+) {
+  const rows = await db.query<{ agency: boolean; person: boolean; priority: boolean; themes: number }>(
+    `SELECT EXISTS (SELECT 1 FROM agencies WHERE partnership_id = $1 AND id = $2) AS agency,
+       ($3::uuid IS NULL OR EXISTS (SELECT 1 FROM people WHERE partnership_id = $1 AND id = $3)) AS person,
+       ($4::uuid IS NULL OR EXISTS (SELECT 1 FROM priorities WHERE partnership_id = $1 AND id = $4)) AS priority,
+       (SELECT count(*)::int FROM plan_themes WHERE partnership_id = $1 AND id = ANY($5::uuid[])) AS themes`,
+    [partnershipId, refs.ownerAgencyId, refs.ownerPersonId, refs.priorityId, refs.themeIds],
+  );
+  return rows[0] as { agency: boolean; person: boolean; priority: boolean; themes: number };
+}

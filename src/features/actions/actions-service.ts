@@ -1,0 +1,393 @@
+import type { Database, Queryable } from '../../db/database.ts';
+import { recordAudit } from '../../platform/audit/audit.ts';
+import { todayInLondon } from '../../platform/calendar/today.ts';
+import { addDays } from '../../platform/calendar/working-days.ts';
+import type { RequestContext } from '../../platform/http/context.ts';
+import { type FieldError, forbidden, invalid, notFound } from '../../platform/http/errors.ts';
+import { allPages, decodeCursor, toPage } from '../../platform/http/pagination.ts';
+import * as repo from './actions-repo.ts';
+import {
+  type ActionStatus,
+  caseSourceTitle,
+  dueDateErrors,
+  earlierDate,
+  isOverdue,
+  MAX_SUGGESTIONS,
+  mayManagePlan,
+  mayUpdateAction,
+  mergedStatus,
+  mergeErrors,
+  SIMILARITY_THRESHOLD,
+  SOURCE_KIND_LABELS,
+  type StoredStatus,
+  seesWholePlan,
+  statusChangeErrors,
+  statusRefusal,
+} from './rules.ts';
+import type { ActionInput, EvidenceInput, NewActionInput, PlanFilter, ProgressInput } from './schemas.ts';
+import * as sources from './sources-repo.ts';
+import type { CaseLink } from './sources-service.ts';
+
+type Scope = Pick<RequestContext, 'partnershipId'>;
+const ENTITY = 'plan-action';
+const SOON_DAYS = 28;
+
+/** An action as shown and sent: with whether it is overdue today. */
+const withOverdue = (action: repo.PlanAction, today: string) => ({
+  ...action,
+  overdue: isOverdue(action, today),
+});
+
+/** The plan's filters in repo terms; people who see only their agency's actions get only those. */
+function scopedFilter(ctx: RequestContext, filter: PlanFilter): repo.ActionFilter {
+  const { themeId, ...rest } = filter;
+  return {
+    ...rest,
+    themeId: themeId === 'none' ? undefined : themeId,
+    noTheme: themeId === 'none',
+    agencyId: seesWholePlan(ctx.user.role) ? filter.agencyId : ctx.user.agencyId,
+  };
+}
+
+async function referenceErrors(tx: Queryable, ctx: RequestContext, input: ActionInput) {
+  const found = await repo.checkReferences(tx, ctx.partnershipId, input);
+  const errors: FieldError[] = [];
+  if (!found.agency) errors.push({ field: 'ownerAgencyId', message: 'Select an agency of this partnership' });
+  if (!found.person)
+    errors.push({ field: 'ownerPersonId', message: 'Select the owner from the people of this partnership' });
+  if (!found.priority) errors.push({ field: 'priorityId', message: 'Select a priority of this partnership' });
+  if (found.themes !== input.themeIds.length)
+    errors.push({ field: 'themeIds', message: 'Select themes of this partnership' });
+  return [...errors, ...dueDateErrors(input)];
+}
+
+export function createActionsService(db: Database) {
+  async function load(tx: Queryable, ctx: RequestContext, id: string) {
+    const action = await repo.findAction(tx, ctx.partnershipId, id);
+    if (!action) throw notFound('Action');
+    if (!seesWholePlan(ctx.user.role) && action.ownerAgencyId !== ctx.user.agencyId) throw forbidden();
+    return action;
+  }
+
+  async function audit(
+    tx: Queryable,
+    ctx: RequestContext,
+    action: string,
+    id: string,
+    before: unknown,
+    after: unknown,
+  ) {
+    await recordAudit(tx, ctx.actor, {
+      partnershipId: ctx.partnershipId,
+      action: `${ENTITY}.${action}`,
+      entityType: ENTITY,
+      entityId: id,
+      before,
+      after,
+    });
+  }
+
+  const writeUpdate = (
+    tx: Queryable,
+    ctx: RequestContext,
+    actionId: string,
+    u: Omit<repo.ActionUpdate, 'id' | 'authorLabel'>,
+  ) =>
+    repo.insertUpdate(tx, ctx.partnershipId, actionId, {
+      ...u,
+      authorUserId: ctx.user.id,
+      authorLabel: `${ctx.user.name}, ${ctx.user.agencyName}`,
+    });
+
+  /** Adds an action answering a source, with its themes and first history line, in the caller's transaction. */
+  async function insertWithSource(
+    tx: Queryable,
+    ctx: RequestContext,
+    input: Omit<ActionInput, 'dueOn'> & {
+      dueOn: string | null;
+      status: StoredStatus;
+      sourceId: string;
+      detail: string;
+    },
+  ) {
+    const id = await repo.insertAction(tx, ctx.partnershipId, input);
+    await repo.setThemes(tx, ctx.partnershipId, id, input.themeIds);
+    await repo.linkSource(tx, ctx.partnershipId, id, input.sourceId, input.detail);
+    await writeUpdate(tx, ctx, id, {
+      writtenOn: input.raisedOn,
+      text: 'Action raised',
+      statusFrom: null,
+      statusTo: input.status,
+    });
+    const created = (await repo.findAction(tx, ctx.partnershipId, id)) as repo.PlanAction;
+    await audit(tx, ctx, 'created', id, null, created);
+    return created;
+  }
+
+  return {
+    async list(ctx: RequestContext, query: PlanFilter & { after?: string; limit: number }) {
+      const today = todayInLondon();
+      const rows = await repo.listActions(db, ctx.partnershipId, {
+        ...scopedFilter(ctx, query),
+        after: query.after ? decodeCursor(query.after) : null,
+        limit: query.limit,
+        today,
+        soon: addDays(today, SOON_DAYS),
+      });
+      const page = toPage(rows, query.limit, (a) => ({ key: a.dueOn ?? 'infinity', id: a.id }));
+      return { ...page, items: page.items.map((a) => withOverdue(a, today)) };
+    },
+
+    /** Every action the filter selects, a page at a time: for the exports. */
+    async *exportRows(ctx: RequestContext, filter: PlanFilter) {
+      const today = todayInLondon();
+      const scoped = scopedFilter(ctx, filter);
+      const rows = allPages(
+        (last: repo.PlanAction | null) =>
+          repo.listActions(db, ctx.partnershipId, {
+            ...scoped,
+            after: last ? { key: last.dueOn ?? 'infinity', id: last.id } : null,
+            limit: 500,
+            today,
+            soon: addDays(today, SOON_DAYS),
+          }),
+        500,
+      );
+      for await (const row of rows) yield withOverdue(row, today);
+    },
+
+    async get(ctx: RequestContext, id: string) {
+      return withOverdue(await load(db, ctx, id), todayInLondon());
+    },
+
+    /** An action with its history and evidence, for its page. */
+    async details(ctx: RequestContext, id: string) {
+      const action = await load(db, ctx, id);
+      const [updates, evidence] = await Promise.all([
+        repo.listUpdates(db, ctx.partnershipId, id),
+        repo.listEvidence(db, ctx.partnershipId, id),
+      ]);
+      return { action: withOverdue(action, todayInLondon()), updates, evidence };
+    },
+
+    /** The id of the action with this reference number, if the user may see it. */
+    async idOfNumber(ctx: RequestContext, number: number) {
+      const id = await repo.findActionByNumber(db, ctx.partnershipId, number);
+      return id;
+    },
+
+    mayUpdate: (ctx: RequestContext, action: { ownerAgencyId: string }) => mayUpdateAction(ctx.user, action),
+
+    /** Open actions like `text`, leaving out those that already answer `sourceId`. */
+    similar: (ctx: RequestContext, text: string, sourceId: string | null) =>
+      repo.findSimilar(db, ctx.partnershipId, text, {
+        exceptSourceId: sourceId,
+        threshold: SIMILARITY_THRESHOLD,
+        limit: MAX_SUGGESTIONS,
+      }),
+
+    /**
+     * Adds an action to the plan from a source. Unless `choice` says otherwise, similar open actions
+     * are returned first, unsaved, so the user can link the source to one of them instead; `choice`
+     * 'new' adds the action anyway, an action's id links the source to that action.
+     */
+    async create(
+      ctx: RequestContext,
+      input: NewActionInput,
+    ): Promise<
+      | { outcome: 'similar'; suggestions: repo.SimilarAction[] }
+      | { outcome: 'created' | 'linked'; action: repo.PlanAction }
+    > {
+      if (!mayManagePlan(ctx.user.role)) throw forbidden();
+      const check = async (tx: Queryable) => {
+        const errors = await referenceErrors(tx, ctx, input);
+        if (!(await sources.findSource(tx, ctx.partnershipId, input.sourceId)))
+          errors.push({ field: 'sourceId', message: 'Select a source of this plan' });
+        if (errors.length > 0) throw invalid(errors);
+      };
+      const choice = input.choice;
+      if (!choice) {
+        await check(db);
+        const suggestions = await this.similar(ctx, input.text, input.sourceId);
+        if (suggestions.length > 0) return { outcome: 'similar', suggestions };
+      }
+      if (choice && choice !== 'new') {
+        return { outcome: 'linked', action: await this.linkSource(ctx, choice, input) };
+      }
+      return db.transaction(async (tx) => {
+        await check(tx);
+        return { outcome: 'created' as const, action: await insertWithSource(tx, ctx, input) };
+      });
+    },
+
+    /**
+     * An action a case review raises (its immediate actions), answering the review's source, inside
+     * the review's own transaction.
+     */
+    async raiseFromSource(
+      tx: Queryable,
+      ctx: RequestContext,
+      link: CaseLink,
+      action: { text: string; ownerAgencyId: string; dueOn: string | null; raisedOn: string },
+    ) {
+      const sourceId = await sources.ensureLinkedSource(tx, ctx.partnershipId, {
+        kind: link.kind,
+        title: caseSourceTitle(link.kind, link.pseudonym),
+        datedOn: link.datedOn,
+        incidentId: link.incidentId,
+      });
+      return insertWithSource(tx, ctx, {
+        ...action,
+        themeIds: [],
+        ownerPersonId: null,
+        priorityId: null,
+        status: 'agreed',
+        sourceId,
+        detail: '',
+      });
+    },
+
+    /** Links one more source to an action (a duplicate found when adding, or by hand). */
+    linkSource: (ctx: RequestContext, id: string, link: { sourceId: string; detail: string }) =>
+      db.transaction(async (tx) => {
+        if (!mayManagePlan(ctx.user.role)) throw forbidden();
+        const action = await repo.findAction(tx, ctx.partnershipId, id);
+        if (!action || action.status === 'merged')
+          throw invalid([{ field: 'choice', message: 'Select an action of this plan' }]);
+        const source = await sources.findSource(tx, ctx.partnershipId, link.sourceId);
+        if (!source) throw invalid([{ field: 'sourceId', message: 'Select a source of this plan' }]);
+        if (!(await repo.linkSource(tx, ctx.partnershipId, id, source.id, link.detail)))
+          throw invalid([
+            { field: 'sourceId', message: `ACT-${action.number} already answers ${source.title}` },
+          ]);
+        await writeUpdate(tx, ctx, id, {
+          writtenOn: todayInLondon(),
+          text: `Now also answers ${SOURCE_KIND_LABELS[source.kind]}: ${source.title}`,
+          statusFrom: null,
+          statusTo: null,
+        });
+        await audit(tx, ctx, 'source-linked', id, null, { sourceId: source.id, detail: link.detail });
+        return (await repo.findAction(tx, ctx.partnershipId, id)) as repo.PlanAction;
+      }),
+
+    /** Changes what an action is, who owns it and when it is due: the plan's holders only. */
+    updateDetails: (ctx: RequestContext, id: string, input: ActionInput) =>
+      db.transaction(async (tx) => {
+        if (!mayManagePlan(ctx.user.role)) throw forbidden();
+        await repo.lockAction(tx, ctx.partnershipId, id);
+        const before = await load(tx, ctx, id);
+        if (before.status === 'merged')
+          throw invalid([{ field: 'text', message: 'A merged action can’t be changed' }]);
+        const errors = await referenceErrors(tx, ctx, input);
+        if (errors.length > 0) throw invalid(errors);
+        await repo.updateDetails(tx, ctx.partnershipId, id, input);
+        await repo.setThemes(tx, ctx.partnershipId, id, input.themeIds);
+        const after = (await repo.findAction(tx, ctx.partnershipId, id)) as repo.PlanAction;
+        await audit(tx, ctx, 'updated', id, before, after);
+        return after;
+      }),
+
+    /** A progress update, a change of status, or both; the rules of statusChangeErrors apply. */
+    progress: (ctx: RequestContext, id: string, input: ProgressInput) =>
+      db.transaction(async (tx) => {
+        await repo.lockAction(tx, ctx.partnershipId, id);
+        const before = await load(tx, ctx, id);
+        if (!mayUpdateAction(ctx.user, before)) throw forbidden();
+        if (before.status === 'merged')
+          throw invalid([
+            { field: 'status', message: `This action was merged into ACT-${before.mergedIntoNumber}` },
+          ]);
+        const today = todayInLondon();
+        const writtenOn = input.writtenOn ?? today;
+        const outcome = input.outcome || before.outcome;
+        const errors: FieldError[] = [];
+        const refusal = statusRefusal(ctx.user.role, input.status);
+        if (refusal && input.status !== before.status) errors.push({ field: 'status', message: refusal });
+        errors.push(...statusChangeErrors(input.status, { outcome, evidenceCount: before.evidenceCount }));
+        if (input.status === before.status && input.note === '' && outcome === before.outcome)
+          errors.push({ field: 'note', message: 'Enter the progress update, or choose a new status' });
+        if (writtenOn > today)
+          errors.push({ field: 'writtenOn', message: 'The date can’t be in the future' });
+        if (errors.length > 0) throw invalid(errors);
+        await repo.updateStatus(tx, ctx.partnershipId, id, { status: input.status, outcome, on: writtenOn });
+        const changed = input.status !== before.status;
+        await writeUpdate(tx, ctx, id, {
+          writtenOn,
+          text: input.note || (changed ? 'Status changed' : 'Outcome recorded'),
+          statusFrom: changed ? before.status : null,
+          statusTo: changed ? input.status : null,
+        });
+        const after = (await repo.findAction(tx, ctx.partnershipId, id)) as repo.PlanAction;
+        await audit(
+          tx,
+          ctx,
+          'progressed',
+          id,
+          { status: before.status, outcome: before.outcome },
+          {
+            status: after.status,
+            outcome: after.outcome,
+            note: input.note,
+          },
+        );
+        return after;
+      }),
+
+    addEvidence: (ctx: RequestContext, id: string, input: EvidenceInput) =>
+      db.transaction(async (tx) => {
+        const action = await load(tx, ctx, id);
+        if (!mayUpdateAction(ctx.user, action)) throw forbidden();
+        if (action.status === 'merged')
+          throw invalid([
+            { field: 'summary', message: `This action was merged into ACT-${action.mergedIntoNumber}` },
+          ]);
+        if (input.evidenceOn > todayInLondon())
+          throw invalid([
+            { field: 'evidenceOn', message: 'The date of the evidence can’t be in the future' },
+          ]);
+        const evidenceId = await repo.insertEvidence(tx, ctx.partnershipId, id, {
+          ...input,
+          addedBy: ctx.user.id,
+        });
+        await audit(tx, ctx, 'evidence-added', id, null, { evidenceId, ...input });
+        return { id: evidenceId, ...input };
+      }),
+
+    /** Folds another action into this one: both sources and both histories are kept. */
+    merge: (ctx: RequestContext, keptId: string, otherId: string) =>
+      db.transaction(async (tx) => {
+        if (!mayManagePlan(ctx.user.role)) throw forbidden();
+        const kept = await load(tx, ctx, keptId);
+        const other = otherId === keptId ? kept : await repo.findAction(tx, ctx.partnershipId, otherId);
+        const errors = mergeErrors(kept, other);
+        if (errors.length > 0 || !other) throw invalid(errors);
+        await repo.lockAction(tx, ctx.partnershipId, keptId);
+        await repo.lockAction(tx, ctx.partnershipId, otherId);
+        await repo.mergeInto(tx, ctx.partnershipId, keptId, otherId);
+        const outcome = [kept.outcome, other.outcome].filter(Boolean).join('\n\n');
+        const status = mergedStatus(kept.status as ActionStatus, other.status as ActionStatus);
+        await repo.setMergedFields(tx, ctx.partnershipId, keptId, {
+          status:
+            (status === 'completed' || status === 'embedded') && outcome === '' ? 'in-progress' : status,
+          raisedOn: earlierDate(kept.raisedOn, other.raisedOn) as string,
+          dueOn: earlierDate(kept.dueOn, other.dueOn),
+          outcome,
+        });
+        await writeUpdate(tx, ctx, keptId, {
+          writtenOn: todayInLondon(),
+          text: `ACT-${other.number} merged into this action: “${other.text}”`,
+          statusFrom: null,
+          statusTo: null,
+        });
+        const after = (await repo.findAction(tx, ctx.partnershipId, keptId)) as repo.PlanAction;
+        await audit(tx, ctx, 'merged', keptId, { kept, other }, after);
+        return after;
+      }),
+
+    /** The actions answering one source. */
+    ofSource: (tx: Queryable, scope: Scope, sourceId: string) =>
+      repo.actionsOfSource(tx, scope.partnershipId, sourceId),
+  };
+}
+
+export type ActionsService = ReturnType<typeof createActionsService>;

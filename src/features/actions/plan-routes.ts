@@ -1,0 +1,44 @@
+import type { FastifyInstance } from 'fastify';
+import { contextOf } from '../../platform/http/context.ts';
+import { parseOrThrow } from '../../platform/http/validation.ts';
+import type { PageRenderer } from '../../platform/views/page.ts';
+import type { PartnershipService } from '../partnership/service.ts';
+import { labels } from './labels.ts';
+import { seesWholePlan } from './rules.ts';
+import { type PlanFilter, planQuery } from './schemas.ts';
+import type { ActionPlanService } from './service.ts';
+
+export type PlanDeps = { page: PageRenderer; partnership: PartnershipService; plan: ActionPlanService };
+
+/** The filters as a query string, for the pager, the exports and links between the plan's pages. */
+export function filterQueryOf(filter: PlanFilter) {
+  const entries = Object.entries(filter).filter(
+    (e): e is [string, string] => typeof e[1] === 'string' && e[1] !== '',
+  );
+  return new URLSearchParams(entries).toString();
+}
+
+export function registerPlanPages(app: FastifyInstance, { page, partnership, plan }: PlanDeps) {
+  app.get('/actions', { config: { access: 'plan:read' } }, async (request, reply) => {
+    const ctx = contextOf(request);
+    const query = parseOrThrow(planQuery, request.query);
+    const { after: _after, limit: _limit, ...filter } = query;
+    const [result, agencies, themes, priorities] = await Promise.all([
+      plan.actions.list(ctx, query),
+      partnership.partners.choices(ctx),
+      plan.lists.choices(ctx, 'themes'),
+      plan.lists.choices(ctx, 'priorities'),
+    ]);
+    return page(request, reply, 'actions/views/plan.njk', {
+      title: 'Learning action plan',
+      result,
+      query,
+      agencies,
+      themes: [{ value: 'none', text: 'No theme' }, ...themes.map((t) => ({ value: t.id, text: t.name }))],
+      priorities,
+      filterQuery: filterQueryOf(filter),
+      seesWholePlan: seesWholePlan(ctx.user.role),
+      ...labels,
+    });
+  });
+}

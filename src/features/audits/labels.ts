@@ -1,0 +1,39 @@
+import {
+  AREA_LABELS,
+  AREAS,
+  AUDIT_STATUS_LABELS,
+  AUDIT_STATUSES,
+  AUDIT_TYPE_LABELS,
+  AUDIT_TYPES,
+  GRADE_LABELS,
+  GRADES,
+  PARTNERSHIP_LED_TYPES,
+} from './rules.ts';
+
+const options = <K extends string>(keys: readonly K[], names: Record<K, string>) =>
+  keys.map((value) => ({ value, text: names[value] }));
+
+/** The names the audit pages show, and the choices of their forms and filters. */
+export const labels = {
+  typeLabels: AUDIT_TYPE_LABELS,
+  typeChoices: options(AUDIT_TYPES, AUDIT_TYPE_LABELS),
+  statusLabels: AUDIT_STATUS_LABELS,
+  statusChoices: options(AUDIT_STATUSES, AUDIT_STATUS_LABELS),
+  gradeLabels: GRADE_LABELS,
+  gradeChoices: options(GRADES, GRADE_LABELS),
+  areaChoices: options(AREAS, AREA_LABELS),
+  /** Types held as a workshop, with a follow-up learning session. */
+  partnershipLedTypes: PARTNERSHIP_LED_TYPES,
+  /** Tag colours, as GOV.UK tag classes. */
+  statusTags: {
+    planned: 'govuk-tag--grey',
+    'in-progress': 'govuk-tag--light-blue',
+    completed: 'govuk-tag--green',
+  },
+  gradeTags: {
+    outstanding: 'govuk-tag--green',
+    good: 'govuk-tag--turquoise',
+    'requires-improvement': 'govuk-tag--yellow',
+    inadequate: 'govuk-tag--red',
+  },
+};

@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import {
+  financialYearBounds,
+  financialYearLabel,
+  financialYearOf,
+  isQuarterStart,
+  quarterChoices,
+  quarterLabel,
+  quarterNumber,
+  quarterStart,
+} from './quarters.ts';
+
+test('a date’s quarter starts on 1 January, April, July or October', () => {
+  assert.equal(quarterStart('2026-04-01'), '2026-04-01');
+  assert.equal(quarterStart('2026-06-30'), '2026-04-01');
+  assert.equal(quarterStart('2026-07-01'), '2026-07-01');
+  assert.equal(quarterStart('2026-11-15'), '2026-10-01');
+  assert.equal(quarterStart('2026-12-31'), '2026-10-01');
+  assert.equal(quarterStart('2027-02-28'), '2027-01-01');
+  assert.equal(quarterStart('2027-03-31'), '2027-01-01');
+});
+
+test('April to June is Q1 of the financial year that starts in April', () => {
+  assert.equal(quarterNumber('2026-04-01'), 1);
+  assert.equal(quarterNumber('2026-07-01'), 2);
+  assert.equal(quarterNumber('2026-10-01'), 3);
+  assert.equal(quarterNumber('2027-01-01'), 4);
+  assert.equal(financialYearOf('2026-04-01'), 2026);
+  assert.equal(financialYearOf('2027-03-31'), 2026);
+  assert.equal(financialYearOf('2027-04-01'), 2027);
+  assert.equal(financialYearLabel(2026), '2026 to 2027');
+  assert.deepEqual(financialYearBounds(2026), { from: '2026-04-01', to: '2027-04-01' });
+});
+
+test('a quarter is named by its number, financial year and months', () => {
+  assert.equal(quarterLabel('2026-10-01'), 'Q3 2026 to 2027 (October to December 2026)');
+  assert.equal(quarterLabel('2026-04-01'), 'Q1 2026 to 2027 (April to June 2026)');
+  assert.equal(quarterLabel('2027-01-01'), 'Q4 2026 to 2027 (January to March 2027)');
+});
+
+test('only the first day of a quarter is a quarter start', () => {
+  for (const day of ['2026-01-01', '2026-04-01', '2026-07-01', '2026-10-01'])
+    assert.ok(isQuarterStart(day), day);
+  for (const day of ['2026-02-01', '2026-04-02', '2026-10-1', 'x2026-10-01', '2026-10-01x', ''])
+    assert.equal(isQuarterStart(day), false, day);
+});
+
+test('the choices are every quarter of the years asked for, in order', () => {
+  const choices = quarterChoices(2025, 2026);
+  assert.equal(choices.length, 8);
+  assert.deepEqual(
+    choices.map((c) => c.value),
+    [
+      '2025-04-01',
+      '2025-07-01',
+      '2025-10-01',
+      '2026-01-01',
+      '2026-04-01',
+      '2026-07-01',
+      '2026-10-01',
+      '2027-01-01',
+    ],
+  );
+  assert.equal(choices[3]?.text, 'Q4 2025 to 2026 (January to March 2026)');
+  assert.deepEqual(quarterChoices(2027, 2026), []);
+});

@@ -1,0 +1,607 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import ExcelJS from 'exceljs';
+import { planReminders } from '../../src/features/actions/service.ts';
+import { todayInLondon } from '../../src/platform/calendar/today.ts';
+import { addDays } from '../../src/platform/calendar/working-days.ts';
+import { apiToken, Browser, bearer, type TestApp, testApp } from '../helpers/app.ts';
+import { docxText } from '../helpers/documents.ts';
+
+let t: TestApp;
+const tokens: Record<string, string> = {};
+const today = todayInLondon();
+let agencies: { id: string; name: string }[] = [];
+let themes: Record<string, string> = {};
+let otherAgencyId = '';
+
+before(async () => {
+  t = await testApp();
+  for (const who of ['admin', 'chair', 'executive', 'member', 'data-lead', 'scrutineer', 'reviewer'])
+    tokens[who] = await apiToken(t.app, `${who}@demo.example`);
+  tokens.otherAdmin = await apiToken(t.app, 'admin@other.example');
+  agencies = (await api('admin', 'GET', '/api/v1/partners?limit=200')).json().items;
+  const rows = await t.db.query<{ id: string; name: string }>(
+    `SELECT t.id, t.name FROM plan_themes t JOIN partnerships p ON p.id = t.partnership_id
+      WHERE p.slug = 'tower-hamlets-demo'`,
+  );
+  themes = Object.fromEntries(rows.map((r) => [r.name, r.id]));
+  otherAgencyId = (await api('otherAdmin', 'GET', '/api/v1/partners')).json().items[0].id;
+});
+after(() => t.close());
+
+const api = (who: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) =>
+  t.app.inject({
+    method,
+    url,
+    headers: bearer(tokens[who] as string),
+    ...(payload === undefined ? {} : { payload: payload as object }),
+  });
+const agencyId = (name: RegExp) => (agencies.find((a) => name.test(a.name)) as { id: string }).id;
+const count = async (table: string) =>
+  (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0]?.n ?? 0;
+const auditCount = async (action: string, entityId: string) =>
+  (
+    await t.db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM audit_log WHERE action = $1 AND entity_id = $2',
+      [action, entityId],
+    )
+  )[0]?.n ?? 0;
+
+async function source(title: string, kind = 'scrutiny') {
+  const response = await api('admin', 'POST', '/api/v1/action-sources', {
+    kind,
+    title,
+    datedOn: addDays(today, -30),
+  });
+  assert.equal(response.statusCode, 201, response.body);
+  return response.json().id as string;
+}
+const action = (sourceId: string, over: Record<string, unknown> = {}) => ({
+  sourceId,
+  text: 'Embed the graded care profile in every early help assessment of neglect',
+  themeIds: [themes.Neglect],
+  ownerAgencyId: agencyId(/^London Borough of Tower Hamlets$/),
+  raisedOn: addDays(today, -20),
+  dueOn: addDays(today, 60),
+  ...over,
+});
+
+test('an action answers a source, is numbered, listed, read and audited', async () => {
+  const sourceId = await source('Independent scrutineer’s report 2025-26');
+  const created = await api(
+    'admin',
+    'POST',
+    '/api/v1/actions',
+    action(sourceId, { detail: 'Recommendation 2' }),
+  );
+  assert.equal(created.statusCode, 201, created.body);
+  const body = created.json();
+  assert.ok(body.number > 0);
+  assert.equal(body.status, 'proposed');
+  assert.deepEqual(
+    body.sources.map((s: { title: string; detail: string }) => [s.title, s.detail]),
+    [['Independent scrutineer’s report 2025-26', 'Recommendation 2']],
+  );
+  assert.deepEqual(
+    body.themes.map((x: { name: string }) => x.name),
+    ['Neglect'],
+  );
+  const listed = (await api('chair', 'GET', `/api/v1/actions?sourceId=${sourceId}`)).json();
+  assert.deepEqual(
+    listed.items.map((a: { id: string }) => a.id),
+    [body.id],
+  );
+  const read = (await api('executive', 'GET', `/api/v1/actions/${body.id}`)).json();
+  assert.equal(read.updates[0].text, 'Action raised');
+  assert.equal(await auditCount('plan-action.created', body.id), 1);
+});
+
+test('a second source’s similar action is suggested, then linked: one action with two sources', async () => {
+  const review = await source('National review: safeguarding children with disabilities', 'national-review');
+  const audit = await source('Themed audit of neglect 2026', 'other');
+  const first = (
+    await api(
+      'admin',
+      'POST',
+      '/api/v1/actions',
+      action(review, { text: 'Use the Graded Care Profile 2 in all neglect assessments' }),
+    )
+  ).json();
+  const similar = await api(
+    'chair',
+    'GET',
+    `/api/v1/actions/similar?${new URLSearchParams({ text: 'Use Graded Care Profile 2 for all assessments of neglect', sourceId: audit })}`,
+  );
+  assert.equal(similar.statusCode, 200, similar.body);
+  const suggestion = similar.json().find((s: { id: string }) => s.id === first.id);
+  assert.ok(suggestion, 'the open action like it is suggested');
+  assert.ok(suggestion.score >= 0.3 && suggestion.score <= 1);
+  // From the source it already answers, it is not suggested again.
+  const same = await api(
+    'chair',
+    'GET',
+    `/api/v1/actions/similar?${new URLSearchParams({ text: first.text, sourceId: review })}`,
+  );
+  assert.equal(
+    same.json().some((s: { id: string }) => s.id === first.id),
+    false,
+  );
+  // Text unlike any action suggests nothing.
+  const unlike = await api(
+    'chair',
+    'GET',
+    '/api/v1/actions/similar?text=Quarterly%20budget%20monitoring%20report',
+  );
+  assert.deepEqual(unlike.json(), []);
+
+  const before = await count('plan_actions');
+  const linked = await api('chair', 'POST', '/api/v1/actions', {
+    ...action(audit, {
+      text: 'Use Graded Care Profile 2 for all assessments of neglect',
+      detail: 'Finding 3',
+    }),
+    choice: first.id,
+  });
+  assert.equal(linked.statusCode, 200, linked.body);
+  assert.equal(await count('plan_actions'), before, 'no copy is added');
+  assert.deepEqual(
+    linked
+      .json()
+      .sources.map((s: { title: string }) => s.title)
+      .sort(),
+    ['National review: safeguarding children with disabilities', 'Themed audit of neglect 2026'],
+  );
+  assert.equal(await auditCount('plan-action.source-linked', first.id), 1);
+});
+
+test('completing needs an outcome; embedding needs evidence and the plan’s holders', async () => {
+  const sourceId = await source('Scrutiny of supervision 2026');
+  const owner = agencyId(/East London NHS/);
+  const created = (
+    await api(
+      'admin',
+      'POST',
+      '/api/v1/actions',
+      action(sourceId, { ownerAgencyId: owner, themeIds: [themes.Supervision] }),
+    )
+  ).json();
+  const progress = (who: string, body: Record<string, unknown>) =>
+    api(who, 'POST', `/api/v1/actions/${created.id}/progress`, body);
+
+  // The member works for the owning agency (ELFT); the data lead does not.
+  assert.equal((await progress('data-lead', { status: 'agreed' })).statusCode, 403);
+  assert.equal((await progress('scrutineer', { status: 'agreed' })).statusCode, 403);
+  assert.equal(
+    (await progress('member', { status: 'in-progress', note: 'Supervision audit tool drafted' })).statusCode,
+    200,
+  );
+
+  const noOutcome = await progress('member', { status: 'completed' });
+  assert.equal(noOutcome.statusCode, 422);
+  assert.match(noOutcome.json().errors[0].message, /Enter the outcome/);
+  const done = await progress('member', {
+    status: 'completed',
+    outcome: 'Monthly reflective supervision in place',
+  });
+  assert.equal(done.statusCode, 200, done.body);
+  assert.equal(done.json().completedOn, today);
+
+  const noEvidence = await progress('chair', { status: 'embedded' });
+  assert.equal(noEvidence.statusCode, 422);
+  assert.match(noEvidence.json().errors[0].message, /Add evidence/);
+  const evidence = await api('member', 'POST', `/api/v1/actions/${created.id}/evidence`, {
+    kind: 'audit-result',
+    summary: 'Re-audit: supervision recorded in 9 of 10 files',
+    evidenceOn: today,
+  });
+  assert.equal(evidence.statusCode, 201, evidence.body);
+  const byMember = await progress('member', { status: 'embedded' });
+  assert.equal(byMember.statusCode, 422);
+  assert.match(byMember.json().errors[0].message, /Only the QA and Performance group/);
+  const embedded = await progress('chair', { status: 'embedded', note: 'QA and Performance group agreed' });
+  assert.equal(embedded.statusCode, 200, embedded.body);
+  assert.equal(embedded.json().embeddedOn, today);
+  const history = (await api('chair', 'GET', `/api/v1/actions/${created.id}`)).json().updates;
+  assert.deepEqual(
+    history.map((u: { statusTo: string | null }) => u.statusTo),
+    ['proposed', 'in-progress', 'completed', 'embedded'],
+  );
+});
+
+test('bad input is refused with a reason and nothing is half-saved', async () => {
+  const sourceId = await source('Scrutiny of bad input');
+  const tables = ['plan_actions', 'plan_action_themes', 'plan_action_sources', 'plan_action_updates'];
+  const before = await Promise.all(tables.map(count));
+  const cases: [Record<string, unknown>, string, RegExp][] = [
+    [{ dueOn: addDays(today, -21) }, 'dueOn', /on or after the date the action was raised/],
+    [{ ownerAgencyId: otherAgencyId }, 'ownerAgencyId', /agency of this partnership/],
+    [{ themeIds: [themes.Neglect, otherAgencyId] }, 'themeIds', /themes of this partnership/],
+    [{ sourceId: otherAgencyId }, 'sourceId', /source of this plan/],
+    [{ text: '' }, 'text', /Enter the action/],
+    [{ dueOn: '2027-02-30' }, 'dueOn', /real date/],
+  ];
+  for (const [change, field, message] of cases) {
+    const response = await api('admin', 'POST', '/api/v1/actions', action(sourceId, change));
+    assert.equal(response.statusCode, 422, `${field}: ${response.body}`);
+    const error = response.json().errors.find((e: { field: string }) => e.field === field);
+    assert.match(error?.message ?? '', message, field);
+  }
+  assert.deepEqual(await Promise.all(tables.map(count)), before);
+
+  const created = (
+    await api(
+      'admin',
+      'POST',
+      '/api/v1/actions',
+      action(sourceId, { text: 'Audit the escalation policy’s use' }),
+    )
+  ).json();
+  const self = await api('chair', 'POST', `/api/v1/actions/${created.id}/merge`, { otherId: created.id });
+  assert.equal(self.statusCode, 422);
+  assert.match(self.json().errors[0].message, /can’t be merged with itself/);
+  const otherPartnership = await api('otherAdmin', 'GET', `/api/v1/actions/${created.id}`);
+  assert.equal(otherPartnership.statusCode, 404);
+  const badGrade = await api('admin', 'POST', `/api/v1/actions/${created.id}/evidence`, {
+    kind: 'rumour',
+    summary: 'x',
+    evidenceOn: today,
+  });
+  assert.equal(badGrade.statusCode, 422);
+  assert.deepEqual(
+    await Promise.all(tables.map(count)),
+    before.map((n) => n + 1),
+  );
+});
+
+test('merging keeps both actions’ sources, themes, histories and evidence', async () => {
+  const a = await source('Merge source A');
+  const b = await source('Merge source B');
+  const kept = (
+    await api(
+      'admin',
+      'POST',
+      '/api/v1/actions',
+      action(a, { text: 'Kept action', dueOn: addDays(today, 90) }),
+    )
+  ).json();
+  const other = (
+    await api(
+      'admin',
+      'POST',
+      '/api/v1/actions',
+      action(b, {
+        text: 'Duplicate action',
+        themeIds: [themes['Information sharing']],
+        dueOn: addDays(today, 30),
+      }),
+    )
+  ).json();
+  await api('admin', 'POST', `/api/v1/actions/${other.id}/evidence`, {
+    kind: 'document',
+    summary: 'Protocol',
+    evidenceOn: today,
+  });
+  const merged = await api('chair', 'POST', `/api/v1/actions/${kept.id}/merge`, { otherId: other.id });
+  assert.equal(merged.statusCode, 200, merged.body);
+  const body = merged.json();
+  assert.deepEqual(body.sources.map((s: { title: string }) => s.title).sort(), [
+    'Merge source A',
+    'Merge source B',
+  ]);
+  assert.deepEqual(body.themes.map((x: { name: string }) => x.name).sort(), [
+    'Information sharing',
+    'Neglect',
+  ]);
+  assert.equal(body.dueOn, addDays(today, 30), 'the sooner due date');
+  assert.equal(body.evidenceCount, 1);
+  const detail = (await api('chair', 'GET', `/api/v1/actions/${kept.id}`)).json();
+  assert.equal(detail.updates.filter((u: { text: string }) => u.text === 'Action raised').length, 2);
+  const gone = (await api('chair', 'GET', `/api/v1/actions/${other.id}`)).json().action;
+  assert.equal(gone.status, 'merged');
+  assert.equal(gone.mergedIntoId, kept.id);
+  const again = await api('chair', 'POST', `/api/v1/actions/${kept.id}/merge`, { otherId: other.id });
+  assert.equal(again.statusCode, 422);
+  const listed = (await api('chair', 'GET', `/api/v1/actions?sourceId=${b}`)).json().items;
+  assert.deepEqual(
+    listed.map((x: { id: string }) => x.id),
+    [kept.id],
+    'a merged action leaves the list',
+  );
+});
+
+test('members see their agency’s actions; the executive and scrutiny see the whole plan and its themes', async () => {
+  const sourceId = await source('Scope check');
+  const elft = agencyId(/East London NHS/);
+  await api(
+    'admin',
+    'POST',
+    '/api/v1/actions',
+    action(sourceId, { ownerAgencyId: elft, text: 'ELFT action' }),
+  );
+  const la = (await api('admin', 'POST', '/api/v1/actions', action(sourceId, { text: 'LA action' }))).json();
+  const ofMember = (await api('member', 'GET', `/api/v1/actions?sourceId=${sourceId}`)).json().items;
+  assert.deepEqual(
+    ofMember.map((a: { text: string }) => a.text),
+    ['ELFT action'],
+  );
+  // Asking for another agency's actions still gives only their own.
+  const asked = (
+    await api('member', 'GET', `/api/v1/actions?sourceId=${sourceId}&agencyId=${la.ownerAgencyId}`)
+  ).json();
+  assert.deepEqual(
+    asked.items.map((a: { text: string }) => a.text),
+    ['ELFT action'],
+  );
+  assert.equal((await api('member', 'GET', `/api/v1/actions/${la.id}`)).statusCode, 403);
+  assert.equal((await api('member', 'GET', '/api/v1/action-themes')).statusCode, 403);
+  assert.equal((await api('reviewer', 'GET', '/api/v1/actions')).statusCode, 403);
+  const ofExecutive = (await api('executive', 'GET', `/api/v1/actions?sourceId=${sourceId}`)).json().items;
+  assert.equal(ofExecutive.length, 2);
+  assert.equal((await api('member', 'POST', '/api/v1/actions', action(sourceId))).statusCode, 403);
+  assert.equal((await api('executive', 'PUT', `/api/v1/actions/${la.id}`, action(sourceId))).statusCode, 403);
+});
+
+test('the themes page counts actions, sources, overdue and embedded per theme, with filters', async () => {
+  const s1 = await source('Themes source one');
+  const s2 = await source('Themes source two');
+  const theme = (
+    await api(
+      'admin',
+      'POST',
+      '/api/v1/actions',
+      action(s1, {
+        themeIds: [themes['Voice of the child']],
+        raisedOn: addDays(today, -100),
+        dueOn: addDays(today, -5),
+        text: 'Overdue voice action',
+      }),
+    )
+  ).json();
+  await api(
+    'admin',
+    'POST',
+    '/api/v1/actions',
+    action(s2, { themeIds: [themes['Voice of the child'], themes.Exploitation], text: 'Later voice action' }),
+  );
+  await api('admin', 'POST', `/api/v1/actions/${theme.id}/sources`, { sourceId: s2 });
+  const summary = (await api('executive', 'GET', `/api/v1/action-themes?sourceId=${s2}`)).json();
+  const voice = summary.themes.find((x: { name: string }) => x.name === 'Voice of the child');
+  assert.deepEqual(
+    {
+      actions: voice.actions,
+      sources: voice.sources,
+      overdue: voice.overdue,
+      open: voice.open,
+      embedded: voice.embedded,
+    },
+    { actions: 2, sources: 2, overdue: 1, open: 2, embedded: 0 },
+  );
+  const exploitation = summary.themes.find((x: { name: string }) => x.name === 'Exploitation');
+  assert.equal(exploitation.actions, 1);
+  assert.equal(summary.totals.actions, 2, 'each action once, whatever its themes');
+  const neglect = summary.themes.find((x: { name: string }) => x.name === 'Neglect');
+  assert.equal(neglect.actions, 0, 'every theme is listed, even with none');
+  const overdueOnly = (
+    await api('executive', 'GET', `/api/v1/action-themes?sourceId=${s2}&due=overdue`)
+  ).json();
+  assert.equal(overdueOnly.totals.actions, 1);
+  assert.equal((await api('executive', 'GET', '/api/v1/action-themes?status=finished')).statusCode, 422);
+});
+
+test('a case’s immediate action and a practice review’s recommendation go into the plan', async () => {
+  const childC = (await api('admin', 'GET', '/api/v1/incidents?q=Child%20C')).json().items[0];
+  const browser = new Browser(t.app);
+  await browser.signIn('admin@demo.example');
+  await browser.get(`/cases/${childC.id}`);
+  const added = await browser.post(`/cases/${childC.id}/actions`, {
+    text: 'Share the safety plan with the school nurse',
+    ownerAgencyId: agencyId(/^London Borough of Tower Hamlets$/),
+    'dueOn-day': '',
+    'dueOn-month': '',
+    'dueOn-year': '',
+  });
+  assert.equal(added.statusCode, 303, added.body);
+  const caseBody = (await api('admin', 'GET', `/api/v1/incidents/${childC.id}`)).json();
+  const immediate = caseBody.actions.find(
+    (a: { text: string }) => a.text === 'Share the safety plan with the school nurse',
+  );
+  assert.equal(immediate.sourceKind, 'rapid-review');
+  const inPlan = (await api('admin', 'GET', `/api/v1/actions/${immediate.id}`)).json().action;
+  assert.deepEqual([inPlan.sources[0].kind, inPlan.sources[0].title], ['rapid-review', 'Child C']);
+  assert.equal(inPlan.status, 'agreed');
+
+  const recorded = await browser.post(`/cases/${childC.id}/recommendations`, {
+    theme: 'Information sharing',
+    recommendation: 'Health visitors share concerns about a baby’s injuries with the GP the same day',
+    response: '',
+  });
+  assert.equal(recorded.statusCode, 303, recorded.body);
+  const recommendation = (await api('admin', 'GET', `/api/v1/incidents/${childC.id}`)).json()
+    .recommendations[0];
+  const page = await browser.get(`/cases/${childC.id}`);
+  assert.match(page.body, new RegExp(`/cases/${childC.id}/recommendations/${recommendation.id}/plan`));
+  const toPlan = await browser.post(`/cases/${childC.id}/recommendations/${recommendation.id}/plan`);
+  assert.equal(toPlan.statusCode, 303);
+  const location = String(toPlan.headers.location);
+  assert.match(location, /^\/actions\/new\?source=/);
+  const form = await browser.get(location);
+  assert.equal(form.statusCode, 200);
+  assert.match(form.body, /Practice review: Child C/);
+  assert.ok(
+    form.body.includes(recommendation.recommendation.slice(0, 20)),
+    'the recommendation’s words are filled in',
+  );
+  // The member may not take a recommendation to the plan.
+  const member = new Browser(t.app);
+  await member.signIn('member@demo.example');
+  await member.get('/actions');
+  assert.equal(
+    (await member.post(`/cases/${childC.id}/recommendations/${recommendation.id}/plan`)).statusCode,
+    403,
+  );
+});
+
+test('the page journey asks about similar actions and re-asks when no answer is chosen', async () => {
+  const a = await source('Journey source A');
+  const b = await source('Journey source B');
+  const existing = (
+    await api(
+      'admin',
+      'POST',
+      '/api/v1/actions',
+      action(a, { text: 'Train every practitioner on exploitation screening tools' }),
+    )
+  ).json();
+  const browser = new Browser(t.app);
+  await browser.signIn('chair@demo.example');
+  const form = await browser.get(`/actions/new?source=${b}&detail=${encodeURIComponent('Finding 1')}`);
+  assert.equal(form.statusCode, 200);
+  const fields = {
+    sourceId: b,
+    detail: 'Finding 1',
+    text: 'Train practitioners on the exploitation screening tool',
+    themeIds: [themes.Exploitation as string],
+    ownerAgencyId: agencyId(/^London Borough of Tower Hamlets$/),
+    ownerPersonId: '',
+    'raisedOn-day': '1',
+    'raisedOn-month': '1',
+    'raisedOn-year': '2026',
+    'dueOn-day': '',
+    'dueOn-month': '',
+    'dueOn-year': '',
+    priorityId: '',
+    status: 'proposed',
+  };
+  const missingDue = await browser.post('/actions', fields);
+  assert.equal(missingDue.statusCode, 400);
+  assert.match(missingDue.body, /Enter the date the action is due/);
+  const asked = await browser.post('/actions', {
+    ...fields,
+    'dueOn-day': '1',
+    'dueOn-month': '6',
+    'dueOn-year': '2027',
+  });
+  assert.equal(asked.statusCode, 200);
+  assert.match(asked.body, /Is this the same as an action already in the plan\?/);
+  assert.match(asked.body, new RegExp(`value="${existing.id}"`));
+  const hidden = Object.fromEntries(
+    [...asked.body.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)]
+      .filter((m) => m[1] !== '_csrf' && m[1] !== 'themeIds')
+      .map((m) => [m[1] as string, (m[2] as string).replace(/&amp;/g, '&')]),
+  );
+  const unanswered = await browser.post('/actions', { ...hidden, themeIds: fields.themeIds });
+  assert.equal(unanswered.statusCode, 400);
+  assert.match(unanswered.body, /Select the action it is the same as, or add it as a new action/);
+  const linked = await browser.post('/actions', {
+    ...hidden,
+    themeIds: fields.themeIds,
+    choice: existing.id,
+  });
+  assert.equal(linked.statusCode, 303, linked.body);
+  assert.equal(linked.headers.location, `/actions/${existing.id}?linked=1`);
+  const page = await browser.get(`/actions/${existing.id}?linked=1`);
+  assert.match(page.body, /Journey source B/);
+  assert.match(page.body, /Finding 1/);
+});
+
+test('the plan downloads as CSV, XLSX and a Word section, filtered as on the page and scoped to the agency', async () => {
+  const sourceId = await source('Export source');
+  const elft = agencyId(/East London NHS/);
+  await api(
+    'admin',
+    'POST',
+    '/api/v1/actions',
+    action(sourceId, { ownerAgencyId: elft, text: '=HYPERLINK("x") ELFT export action' }),
+  );
+  await api('admin', 'POST', '/api/v1/actions', action(sourceId, { text: 'LA export action' }));
+  const browsers: Record<string, Browser> = {};
+  for (const who of ['chair', 'member', 'executive']) {
+    browsers[who] = new Browser(t.app);
+    await (browsers[who] as Browser).signIn(`${who}@demo.example`);
+  }
+  const download = (who: string, ext: string, query = `sourceId=${sourceId}`) =>
+    (browsers[who] as Browser).get(`/actions.${ext}?${query}`);
+
+  const csv = await download('chair', 'csv');
+  assert.equal(csv.statusCode, 200);
+  const lines = csv.body
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split(/\r?\n/);
+  assert.match(lines[0] as string, /^Ref,Action,Sources,Themes,Owning agency/);
+  assert.equal(lines.length, 3);
+  assert.ok(
+    lines.some((l) => l.includes(`"'=HYPERLINK(""x"") ELFT export action"`)),
+    'a formula is never run',
+  );
+
+  const xlsx = await download('member', 'xlsx');
+  assert.equal(xlsx.statusCode, 200);
+  assert.match(String(xlsx.headers['content-type']), /spreadsheetml/);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+  const sheet = book.worksheets[0] as ExcelJS.Worksheet;
+  assert.equal(sheet.getRow(1).getCell(1).value, 'Ref');
+  assert.equal(sheet.rowCount, 2, 'the member’s agency’s action only');
+  assert.equal(sheet.getRow(2).getCell(2).value, '=HYPERLINK("x") ELFT export action');
+
+  const docx = await download('executive', 'docx');
+  assert.equal(docx.statusCode, 200);
+  const text = docxText(docx.rawPayload);
+  assert.match(text, /Learning action plan/);
+  assert.match(text, /Themes at a glance/);
+  assert.match(text, /LA export action/);
+  assert.match(text, /2 actions from 1 sources/);
+  assert.equal((await download('chair', 'csv', 'status=nonsense')).statusCode, 422);
+});
+
+test('owners are reminded of actions due within a week and of overdue ones, once a stage', async () => {
+  const sourceId = await source('Reminders source');
+  const soon = (
+    await api(
+      'admin',
+      'POST',
+      '/api/v1/actions',
+      action(sourceId, { text: 'Due soon action', dueOn: addDays(today, 3) }),
+    )
+  ).json();
+  const late = (
+    await api(
+      'admin',
+      'POST',
+      '/api/v1/actions',
+      action(sourceId, { text: 'Late action', raisedOn: addDays(today, -60), dueOn: addDays(today, -2) }),
+    )
+  ).json();
+  const old = (
+    await api(
+      'admin',
+      'POST',
+      '/api/v1/actions',
+      action(sourceId, {
+        text: 'Long-late action',
+        raisedOn: addDays(today, -90),
+        dueOn: addDays(today, -45),
+      }),
+    )
+  ).json();
+  const reminders = await planReminders(t.db, 'https://hub.test')(today);
+  const about = (id: string) => reminders.filter((r) => r.dedupeKey.includes(id));
+  assert.equal(about(soon.id).length, 1);
+  assert.match(about(soon.id)[0]?.subject ?? '', new RegExp(`^ACT-${soon.number} is due`));
+  assert.match(about(soon.id)[0]?.body ?? '', new RegExp(`https://hub.test/actions/${soon.id}#progress`));
+  assert.equal(
+    about(soon.id)[0]?.to,
+    'safeguarding.partnership@la.demo.example',
+    'no owner named: the agency’s address',
+  );
+  assert.match(about(late.id)[0]?.subject ?? '', /is overdue/);
+  assert.deepEqual(about(old.id), [], 'not mailed daily forever');
+  // Once done, no more reminders.
+  await api('admin', 'POST', `/api/v1/actions/${late.id}/progress`, {
+    status: 'completed',
+    outcome: 'Done late',
+  });
+  const after = await planReminders(t.db, 'https://hub.test')(today);
+  assert.equal(after.filter((r) => r.dedupeKey.includes(late.id)).length, 0);
+});
