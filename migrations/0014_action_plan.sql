@@ -152,9 +152,15 @@ CREATE INDEX plan_actions_by_due ON plan_actions (partnership_id, (coalesce(due_
 CREATE INDEX plan_actions_agency_by_due ON plan_actions
   (partnership_id, owner_agency_id, (coalesce(due_on, 'infinity'::date)), id) WHERE status <> 'merged';
 -- statement
--- Suggesting similar open actions: trigram similarity of the action's text.
-CREATE INDEX plan_actions_open_text ON plan_actions USING gin (text gin_trgm_ops)
+-- Suggesting similar open actions: the nearest by trigram distance, read from a GiST index in
+-- distance order (a GIN index would have to recheck every action sharing a common trigram).
+CREATE INDEX plan_actions_open_text ON plan_actions USING gist (text gist_trgm_ops)
   WHERE status IN ('proposed', 'agreed', 'in-progress');
+-- statement
+-- "Words in the action": a contains-search over every action's text.
+CREATE INDEX plan_actions_text_search ON plan_actions USING gin (text gin_trgm_ops);
+-- statement
+CREATE INDEX plan_actions_priority ON plan_actions (priority_id) WHERE priority_id IS NOT NULL;
 -- statement
 CREATE TABLE plan_action_sources (
   partnership_id uuid NOT NULL REFERENCES partnerships(id),
@@ -212,6 +218,45 @@ CREATE TABLE plan_action_evidence (
 );
 -- statement
 CREATE INDEX plan_action_evidence_action ON plan_action_evidence (action_id, created_at);
+-- statement
+-- Themes at a glance counts every action of the plan; its answers are kept per partnership, filter
+-- and day, and are good while the partnership's plan version is the one they were counted at. Any
+-- change to an action, its themes or sources, or the themes, moves the version on (triggers below),
+-- in the same transaction, so a stale answer is never served.
+CREATE TABLE plan_versions (
+  partnership_id uuid PRIMARY KEY REFERENCES partnerships(id),
+  version bigint NOT NULL
+);
+-- statement
+CREATE TABLE plan_summaries (
+  partnership_id uuid NOT NULL REFERENCES partnerships(id),
+  key text NOT NULL,
+  day date NOT NULL,
+  version bigint NOT NULL,
+  body jsonb NOT NULL,
+  PRIMARY KEY (partnership_id, key)
+);
+-- statement
+CREATE FUNCTION plan_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO plan_versions (partnership_id, version)
+  VALUES (CASE WHEN TG_OP = 'DELETE' THEN OLD.partnership_id ELSE NEW.partnership_id END, 1)
+  ON CONFLICT (partnership_id) DO UPDATE SET version = plan_versions.version + 1;
+  RETURN NULL;
+END;
+$$;
+-- statement
+CREATE TRIGGER plan_actions_changed AFTER INSERT OR UPDATE OR DELETE ON plan_actions
+  FOR EACH ROW EXECUTE FUNCTION plan_changed();
+-- statement
+CREATE TRIGGER plan_action_themes_changed AFTER INSERT OR UPDATE OR DELETE ON plan_action_themes
+  FOR EACH ROW EXECUTE FUNCTION plan_changed();
+-- statement
+CREATE TRIGGER plan_action_sources_changed AFTER INSERT OR UPDATE OR DELETE ON plan_action_sources
+  FOR EACH ROW EXECUTE FUNCTION plan_changed();
+-- statement
+CREATE TRIGGER plan_themes_changed AFTER INSERT OR UPDATE OR DELETE ON plan_themes
+  FOR EACH ROW EXECUTE FUNCTION plan_changed();
 -- statement
 -- Every partnership starts with the usual themes (features/actions/rules.ts DEFAULT_THEMES).
 INSERT INTO plan_themes (partnership_id, name)

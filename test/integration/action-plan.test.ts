@@ -605,3 +605,111 @@ test('owners are reminded of actions due within a week and of overdue ones, once
   const after = await planReminders(t.db, 'https://hub.test')(today);
   assert.equal(after.filter((r) => r.dedupeKey.includes(late.id)).length, 0);
 });
+
+test('a case’s source is need-to-know: others see it as restricted, and the log keeps no case words', async () => {
+  const childC = (await api('admin', 'GET', '/api/v1/incidents?q=Child%20C')).json().items[0];
+  const planSource = await api('chair', 'PUT', `/api/v1/incidents/${childC.id}/plan-source`);
+  assert.equal(planSource.statusCode, 200, planSource.body);
+  const { sourceId } = planSource.json();
+  const again = await api('admin', 'PUT', `/api/v1/incidents/${childC.id}/plan-source`);
+  assert.equal(again.json().sourceId, sourceId, 'one source per review');
+  const childD = (await api('admin', 'GET', '/api/v1/incidents?q=Child%20D')).json().items[0];
+  assert.equal((await api('admin', 'PUT', `/api/v1/incidents/${childD.id}/plan-source`)).statusCode, 422);
+
+  const created = (
+    await api('admin', 'POST', '/api/v1/actions', {
+      ...action(sourceId, {
+        ownerAgencyId: agencyId(/East London NHS/),
+        text: 'Words from the review of the case',
+      }),
+      choice: 'new',
+    })
+  ).json();
+  const titleFor = async (who: string) =>
+    (await api(who, 'GET', `/api/v1/actions/${created.id}`)).json().action.sources[0].title;
+  assert.equal(await titleFor('executive'), 'Child C', 'the executive sees every case');
+  assert.equal(await titleFor('chair'), 'Child C', 'the chair sits on Child C’s panel');
+  assert.equal(await titleFor('member'), 'Restricted case', 'the member is not on the case’s team');
+  const listed = (await api('member', 'GET', '/api/v1/action-sources?kind=practice-review')).json().items;
+  assert.ok(listed.every((s: { title: string }) => s.title === 'Restricted case'));
+
+  const [entry] = await t.db.query<{ after: { text: string } }>(
+    "SELECT after FROM audit_log WHERE action = 'plan-action.created' AND entity_id = $1",
+    [created.id],
+  );
+  assert.equal(entry?.after.text, '[33 characters]');
+});
+
+test('an audit’s source in the plan is made once, for API clients to raise actions from', async () => {
+  const audits = (await api('admin', 'GET', '/api/v1/audits')).json().items;
+  const first = await api('chair', 'PUT', `/api/v1/audits/${audits[0].id}/plan-source`);
+  assert.equal(first.statusCode, 200, first.body);
+  const second = await api('chair', 'PUT', `/api/v1/audits/${audits[0].id}/plan-source`);
+  assert.equal(second.json().sourceId, first.json().sourceId);
+  const source = (await api('chair', 'GET', '/api/v1/action-sources?kind=audit'))
+    .json()
+    .items.find((s: { id: string }) => s.id === first.json().sourceId);
+  assert.equal(source.auditId, audits[0].id);
+  assert.equal((await api('member', 'PUT', `/api/v1/audits/${audits[0].id}/plan-source`)).statusCode, 403);
+});
+
+test('an embedded action stays embedded unless the plan’s holders change it; filters use the plan’s order', async () => {
+  const sourceId = await source('Embedded source');
+  const elft = agencyId(/East London NHS/);
+  const created = (
+    await api(
+      'admin',
+      'POST',
+      '/api/v1/actions',
+      action(sourceId, { ownerAgencyId: elft, text: 'Embedded action' }),
+    )
+  ).json();
+  await api('admin', 'POST', `/api/v1/actions/${created.id}/evidence`, {
+    kind: 'document',
+    summary: 'Policy',
+    evidenceOn: today,
+  });
+  const embedded = await api('chair', 'POST', `/api/v1/actions/${created.id}/progress`, {
+    status: 'embedded',
+    outcome: 'In place',
+  });
+  assert.equal(embedded.statusCode, 200, embedded.body);
+  const reopen = await api('member', 'POST', `/api/v1/actions/${created.id}/progress`, {
+    status: 'in-progress',
+  });
+  assert.equal(reopen.statusCode, 422);
+  assert.match(reopen.json().errors[0].message, /can change an embedded action/);
+  const note = await api('member', 'POST', `/api/v1/actions/${created.id}/progress`, {
+    status: 'embedded',
+    note: 'Still in use',
+  });
+  assert.equal(note.statusCode, 200, 'a note on an embedded action is fine');
+  const early = await api('member', 'POST', `/api/v1/actions/${created.id}/progress`, {
+    status: 'embedded',
+    note: 'Backdated',
+    writtenOn: addDays(today, -40),
+  });
+  assert.match(early.json().errors?.[0]?.message ?? '', /before the action was raised/);
+
+  const person = (await api('admin', 'GET', '/api/v1/people?q=Okafor')).json().items[0];
+  const wrongOwner = await api(
+    'admin',
+    'POST',
+    '/api/v1/actions',
+    action(sourceId, { ownerAgencyId: elft, ownerPersonId: person.id }),
+  );
+  assert.equal(wrongOwner.statusCode, 422);
+  assert.match(wrongOwner.json().errors[0].message, /works for the owning agency/);
+
+  const words = (
+    await api('chair', 'GET', `/api/v1/actions?q=${encodeURIComponent('embedded act')}&sourceId=${sourceId}`)
+  ).json();
+  assert.deepEqual(
+    words.items.map((a: { id: string }) => a.id),
+    [created.id],
+  );
+  const noDue = (await api('chair', 'GET', '/api/v1/actions?due=none')).json().items;
+  assert.ok(noDue.every((a: { dueOn: string | null }) => a.dueOn === null));
+  const later = (await api('chair', 'GET', '/api/v1/actions?due=later&limit=200')).json().items;
+  assert.ok(later.length > 0 && later.every((a: { dueOn: string }) => a.dueOn > addDays(today, 28)));
+});

@@ -281,6 +281,8 @@ const EXPECTED: Record<string, typeof PUBLIC | Role[]> = {
   'PUT /api/v1/audits/:id/grades': AUDIT_MANAGERS,
   'POST /api/v1/audits/:id/findings': AUDIT_MANAGERS,
   'POST /api/v1/audits/:id/review': AUDIT_MANAGERS,
+  'PUT /api/v1/audits/:id/plan-source': PLAN_HOLDERS,
+  'PUT /api/v1/incidents/:id/plan-source': PLAN_HOLDERS,
   'GET /users': ADMIN,
   'GET /users/new': ADMIN,
   'POST /users': ADMIN,

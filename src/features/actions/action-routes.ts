@@ -1,20 +1,22 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { dayText } from '../../platform/calendar/day-text.ts';
 import { todayInLondon } from '../../platform/calendar/today.ts';
 import { contextOf, idParam } from '../../platform/http/context.ts';
 import { type FieldError, HttpError, invalid } from '../../platform/http/errors.ts';
 import { dateParts, formInput, submitForm } from '../../platform/http/forms.ts';
 import type { PageContext } from '../../platform/views/page.ts';
+import type { SimilarAction } from './actions-repo.ts';
 import { labels } from './labels.ts';
 import type { PlanDeps } from './plan-routes.ts';
-import { mayManagePlan } from './rules.ts';
+import { ACTION_STATUS_LABELS, mayManagePlan, SOURCE_KIND_LABELS } from './rules.ts';
 import { actionInput, evidenceInput, mergeFormInput, newActionInput, progressInput } from './schemas.ts';
 
 const ACTION_DATES = ['raisedOn', 'dueOn'];
 const FORM = 'actions/views/action-form.njk';
 const newActionQuery = z.object({
   source: z.uuid({ error: 'Choose what the action answers' }),
-  detail: z.string().max(2_000).optional(),
+  detail: z.string().max(3_000).optional(),
 });
 
 /** Checkboxes send nothing, one value or several: the schema takes a list. */
@@ -76,7 +78,7 @@ export function registerActionPages(app: FastifyInstance, { page, partnership, p
       values: {
         sourceId: source.id,
         detail: query.data.detail ?? '',
-        text: query.data.detail ?? '',
+        text: (query.data.detail ?? '').slice(0, 2_000),
         raisedOn: todayInLondon(),
         status: 'proposed',
       },
@@ -87,7 +89,7 @@ export function registerActionPages(app: FastifyInstance, { page, partnership, p
     request: FastifyRequest,
     reply: FastifyReply,
     input: Record<string, unknown>,
-    suggestions: unknown[],
+    suggestions: SimilarAction[],
     errors: FieldError[] = [],
   ) {
     const source = await plan.sources.get(contextOf(request), input.sourceId as string);
@@ -98,7 +100,17 @@ export function registerActionPages(app: FastifyInstance, { page, partnership, p
       {
         title: 'Is this the same as an action already in the plan?',
         source,
-        suggestions,
+        choices: suggestions.map((a) => ({
+          value: a.id,
+          text: `ACT-${a.number}: ${a.text}`,
+          hint: [
+            a.ownerAgencyName,
+            ACTION_STATUS_LABELS[a.status],
+            a.dueOn ? `due ${dayText(a.dueOn)}` : 'no due date',
+            `from ${a.sources.map((x) => `${SOURCE_KIND_LABELS[x.kind]}: ${x.title}`).join('; ')}`,
+            `${Math.round(a.score * 100)}% alike`,
+          ].join(' · '),
+        })),
         actionText: input.text,
         hidden: hiddenFields(input),
         errors,
@@ -114,16 +126,23 @@ export function registerActionPages(app: FastifyInstance, { page, partnership, p
     // The question of similar actions, sent without an answer, is asked again.
     const asked = input.asked === '1';
     delete input.asked;
+    const sourceId = z.uuid().safeParse(input.sourceId);
+    if (!sourceId.success) return reply.redirect('/actions/sources', 303);
+    const text = typeof input.text === 'string' ? input.text : '';
+    // The question of similar actions, sent without an answer, is asked again.
     if (asked && !input.choice) {
-      const text = typeof input.text === 'string' ? input.text : '';
-      const suggestions = await service.similar(ctx, text, String(input.sourceId));
+      const suggestions = await service.similar(ctx, text, sourceId.data);
       const message = 'Select the action it is the same as, or add it as a new action';
       return renderSimilar(request, reply, input, suggestions, [{ field: 'choice', message }]);
     }
     const saved = await submitForm(input, newActionInput, (value) => service.create(ctx, value));
     if (!saved.ok) {
-      const sourceId = typeof input.sourceId === 'string' ? input.sourceId : '';
-      const source = await plan.sources.get(ctx, sourceId).catch(() => null);
+      // An answer to the question that can't be used (an action merged meanwhile): ask again.
+      if (asked && saved.errors.some((e) => e.field === 'choice')) {
+        const suggestions = await service.similar(ctx, text, sourceId.data);
+        return renderSimilar(request, reply, input, suggestions, saved.errors);
+      }
+      const source = await plan.sources.get(ctx, sourceId.data).catch(() => null);
       if (!source) return reply.redirect('/actions/sources', 303);
       return renderForm(
         request,

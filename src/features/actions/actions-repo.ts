@@ -3,7 +3,14 @@ import { Conditions, likePattern } from '../../db/sql.ts';
 import type { Cursor } from '../../platform/http/pagination.ts';
 import { type DuePeriod, OPEN_STATUSES, type SourceKind, type StoredStatus } from './rules.ts';
 
-export type ActionSourceLink = { id: string; kind: SourceKind; title: string; detail: string };
+export type ActionSourceLink = {
+  id: string;
+  kind: SourceKind;
+  title: string;
+  detail: string;
+  /** The case a rapid or practice review's source names (need-to-know: see case-visibility.ts). */
+  incidentId: string | null;
+};
 
 export type PlanAction = {
   id: string;
@@ -41,8 +48,8 @@ const COLUMNS = `x.id, x.number, x.text, x.owner_agency_id AS "ownerAgencyId", a
   coalesce((SELECT json_agg(json_build_object('id', t.id, 'name', t.name) ORDER BY t.name)
               FROM plan_action_themes xt JOIN plan_themes t ON t.id = xt.theme_id
              WHERE xt.action_id = x.id), '[]'::json) AS themes,
-  coalesce((SELECT json_agg(json_build_object('id', s.id, 'kind', s.kind, 'title', s.title, 'detail', xs.detail)
-                     ORDER BY xs.added_at)
+  coalesce((SELECT json_agg(json_build_object('id', s.id, 'kind', s.kind, 'title', s.title, 'detail', xs.detail,
+                       'incidentId', s.incident_id) ORDER BY xs.added_at)
               FROM plan_action_sources xs JOIN plan_sources s ON s.id = xs.source_id
              WHERE xs.action_id = x.id), '[]'::json) AS sources,
   (SELECT count(*)::int FROM plan_action_evidence e WHERE e.action_id = x.id) AS "evidenceCount"`;
@@ -88,10 +95,11 @@ export function actionConditions(partnershipId: string, filter: ActionFilter, to
   if (filter.noTheme) where.add('NOT EXISTS (SELECT 1 FROM plan_action_themes xt WHERE xt.action_id = x.id)');
   if (filter.status === 'open') where.add(`x.status = ANY(${OPEN})`);
   else where.addIf(filter.status, 'x.status = ?');
-  if (filter.due === 'overdue') where.add(`x.status = ANY(${OPEN}) AND x.due_on < ?`, today);
-  if (filter.due === 'next-4-weeks') where.add('x.due_on >= ? AND x.due_on <= ?', today, soon);
-  if (filter.due === 'later') where.add('x.due_on > ?', soon);
-  if (filter.due === 'none') where.add('x.due_on IS NULL');
+  // Written on the sort key, so that the index the list is read in order from bounds the range.
+  if (filter.due === 'overdue') where.add(`x.status = ANY(${OPEN}) AND ${DUE_KEY} < ?::date`, today);
+  if (filter.due === 'next-4-weeks') where.add(`${DUE_KEY} BETWEEN ?::date AND ?::date`, today, soon);
+  if (filter.due === 'later') where.add(`${DUE_KEY} > ?::date AND ${DUE_KEY} < 'infinity'::date`, soon);
+  if (filter.due === 'none') where.add(`${DUE_KEY} = 'infinity'::date`);
   return where;
 }
 
@@ -125,11 +133,12 @@ export async function findActionByNumber(db: Queryable, partnershipId: string, n
   return rows[0]?.id ?? null;
 }
 
-export async function lockAction(db: Queryable, partnershipId: string, id: string) {
-  await db.query('SELECT 1 FROM plan_actions WHERE partnership_id = $1 AND id = $2 FOR UPDATE', [
-    partnershipId,
-    id,
-  ]);
+/** Locks actions for a change, always in id order, so two changes of the same pair never deadlock. */
+export async function lockActions(db: Queryable, partnershipId: string, ids: string[]) {
+  await db.query(
+    'SELECT 1 FROM plan_actions WHERE partnership_id = $1 AND id = ANY($2::uuid[]) ORDER BY id FOR UPDATE',
+    [partnershipId, ids],
+  );
 }
 
 export type ActionDetails = {
@@ -304,12 +313,13 @@ export type SimilarAction = {
   dueOn: string | null;
   status: StoredStatus;
   score: number;
-  sources: { kind: SourceKind; title: string }[];
+  sources: { kind: SourceKind; title: string; incidentId: string | null }[];
 };
 
 /**
- * Open actions whose text is like `text` (trigram similarity, through the index on open actions'
- * text), most alike first; actions that already answer `exceptSourceId` are left out.
+ * Open actions whose text is like `text`, most alike first: the nearest by trigram distance, read in
+ * distance order from the GiST index on open actions' text, then kept if at least `threshold` alike.
+ * Actions that already answer `exceptSourceId` are left out.
  */
 export async function findSimilar(
   db: Queryable,
@@ -318,17 +328,23 @@ export async function findSimilar(
   options: { exceptSourceId: string | null; threshold: number; limit: number },
 ) {
   return db.query<SimilarAction>(
-    `SELECT x.id, x.number, x.text, a.name AS "ownerAgencyName", x.due_on AS "dueOn", x.status,
-       round(similarity(x.text, $2)::numeric, 2)::float8 AS score,
-       coalesce((SELECT json_agg(json_build_object('kind', s.kind, 'title', s.title) ORDER BY xs.added_at)
+    `SELECT n.id, n.number, n.text, a.name AS "ownerAgencyName", n.due_on AS "dueOn", n.status,
+       round(n.score::numeric, 2)::float8 AS score,
+       coalesce((SELECT json_agg(json_build_object('kind', s.kind, 'title', s.title, 'incidentId', s.incident_id)
+                          ORDER BY xs.added_at)
                    FROM plan_action_sources xs JOIN plan_sources s ON s.id = xs.source_id
-                  WHERE xs.action_id = x.id), '[]'::json) AS sources
-     FROM plan_actions x JOIN agencies a ON a.partnership_id = x.partnership_id AND a.id = x.owner_agency_id
-     WHERE x.partnership_id = $1 AND x.status = ANY(${OPEN}) AND x.text % $2 AND similarity(x.text, $2) >= $4
-       AND ($3::uuid IS NULL OR NOT EXISTS (
-         SELECT 1 FROM plan_action_sources xs WHERE xs.action_id = x.id AND xs.source_id = $3))
-     ORDER BY similarity(x.text, $2) DESC, x.number
-     LIMIT $5`,
+                  WHERE xs.action_id = n.id), '[]'::json) AS sources
+     FROM (SELECT x.id, x.number, x.text, x.owner_agency_id, x.partnership_id, x.due_on, x.status,
+                  similarity(x.text, $2) AS score
+             FROM plan_actions x
+            WHERE x.partnership_id = $1 AND x.status IN ('proposed', 'agreed', 'in-progress')
+              AND ($3::uuid IS NULL OR NOT EXISTS (
+                SELECT 1 FROM plan_action_sources xs WHERE xs.action_id = x.id AND xs.source_id = $3))
+            ORDER BY x.text <-> $2
+            LIMIT $5) n
+     JOIN agencies a ON a.partnership_id = n.partnership_id AND a.id = n.owner_agency_id
+     WHERE n.score >= $4
+     ORDER BY n.score DESC, n.number`,
     [partnershipId, text, options.exceptSourceId, options.threshold, options.limit],
   );
 }
@@ -371,23 +387,29 @@ export async function setMergedFields(
   db: Queryable,
   partnershipId: string,
   id: string,
-  fields: { status: StoredStatus; raisedOn: string; dueOn: string | null; outcome: string },
+  fields: {
+    status: StoredStatus;
+    raisedOn: string;
+    dueOn: string | null;
+    outcome: string;
+    completedOn: string | null;
+    embeddedOn: string | null;
+  },
 ) {
   await db.query(
-    `UPDATE plan_actions SET status = $3, raised_on = $4, due_on = $5, outcome = $6, updated_at = now()
+    `UPDATE plan_actions SET status = $3, raised_on = $4, due_on = $5, outcome = $6, completed_on = $7,
+       embedded_on = $8, updated_at = now()
      WHERE partnership_id = $1 AND id = $2`,
-    [partnershipId, id, fields.status, fields.raisedOn, fields.dueOn, fields.outcome],
-  );
-}
-
-/** The actions that answer one source, in number order (for a case's or an audit's page). */
-export async function actionsOfSource(db: Queryable, partnershipId: string, sourceId: string) {
-  return db.query<PlanAction>(
-    `SELECT ${COLUMNS} ${FROM}
-      WHERE x.partnership_id = $1 AND x.status <> 'merged'
-        AND EXISTS (SELECT 1 FROM plan_action_sources xs WHERE xs.action_id = x.id AND xs.source_id = $2)
-      ORDER BY x.number`,
-    [partnershipId, sourceId],
+    [
+      partnershipId,
+      id,
+      fields.status,
+      fields.raisedOn,
+      fields.dueOn,
+      fields.outcome,
+      fields.completedOn,
+      fields.embeddedOn,
+    ],
   );
 }
 
@@ -402,12 +424,20 @@ export async function checkReferences(
     themeIds: string[];
   },
 ) {
-  const rows = await db.query<{ agency: boolean; person: boolean; priority: boolean; themes: number }>(
+  const rows = await db.query<{
+    agency: boolean;
+    person: boolean;
+    personInAgency: boolean;
+    priority: boolean;
+    themes: number;
+  }>(
     `SELECT EXISTS (SELECT 1 FROM agencies WHERE partnership_id = $1 AND id = $2) AS agency,
        ($3::uuid IS NULL OR EXISTS (SELECT 1 FROM people WHERE partnership_id = $1 AND id = $3)) AS person,
+       ($3::uuid IS NULL OR EXISTS (SELECT 1 FROM people WHERE partnership_id = $1 AND id = $3 AND agency_id = $2))
+         AS "personInAgency",
        ($4::uuid IS NULL OR EXISTS (SELECT 1 FROM priorities WHERE partnership_id = $1 AND id = $4)) AS priority,
        (SELECT count(*)::int FROM plan_themes WHERE partnership_id = $1 AND id = ANY($5::uuid[])) AS themes`,
     [partnershipId, refs.ownerAgencyId, refs.ownerPersonId, refs.priorityId, refs.themeIds],
   );
-  return rows[0] as { agency: boolean; person: boolean; priority: boolean; themes: number };
+  return rows[0] as NonNullable<(typeof rows)[number]>;
 }

@@ -4,8 +4,9 @@ import { todayInLondon } from '../../platform/calendar/today.ts';
 import { addDays } from '../../platform/calendar/working-days.ts';
 import type { RequestContext } from '../../platform/http/context.ts';
 import { type FieldError, forbidden, invalid, notFound } from '../../platform/http/errors.ts';
-import { allPages, decodeCursor, toPage } from '../../platform/http/pagination.ts';
+import { decodeCursor, toPage } from '../../platform/http/pagination.ts';
 import * as repo from './actions-repo.ts';
+import { maskCaseSources, redactForCase } from './case-visibility.ts';
 import {
   type ActionStatus,
   caseSourceTitle,
@@ -28,7 +29,6 @@ import type { ActionInput, EvidenceInput, NewActionInput, PlanFilter, ProgressIn
 import * as sources from './sources-repo.ts';
 import type { CaseLink } from './sources-service.ts';
 
-type Scope = Pick<RequestContext, 'partnershipId'>;
 const ENTITY = 'plan-action';
 const SOON_DAYS = 28;
 
@@ -55,6 +55,8 @@ async function referenceErrors(tx: Queryable, ctx: RequestContext, input: Action
   if (!found.agency) errors.push({ field: 'ownerAgencyId', message: 'Select an agency of this partnership' });
   if (!found.person)
     errors.push({ field: 'ownerPersonId', message: 'Select the owner from the people of this partnership' });
+  else if (!found.personInAgency && found.agency)
+    errors.push({ field: 'ownerPersonId', message: 'Select an owner who works for the owning agency' });
   if (!found.priority) errors.push({ field: 'priorityId', message: 'Select a priority of this partnership' });
   if (found.themes !== input.themeIds.length)
     errors.push({ field: 'themeIds', message: 'Select themes of this partnership' });
@@ -62,6 +64,7 @@ async function referenceErrors(tx: Queryable, ctx: RequestContext, input: Action
 }
 
 export function createActionsService(db: Database) {
+  /** An action the user may see, as stored (its case sources unmasked: for the rules and the log). */
   async function load(tx: Queryable, ctx: RequestContext, id: string) {
     const action = await repo.findAction(tx, ctx.partnershipId, id);
     if (!action) throw notFound('Action');
@@ -69,21 +72,29 @@ export function createActionsService(db: Database) {
     return action;
   }
 
+  /** Actions as the user is shown them: overdue today, and the cases they may not see masked. */
+  async function shown(ctx: RequestContext, rows: repo.PlanAction[]) {
+    const today = todayInLondon();
+    return (await maskCaseSources(db, ctx, rows)).map((a) => withOverdue(a, today));
+  }
+
+  /** The action's audit entry; an action that answers a case review keeps its words out of the log. */
   async function audit(
     tx: Queryable,
     ctx: RequestContext,
-    action: string,
-    id: string,
+    entry: { action: string; subject: repo.PlanAction },
     before: unknown,
     after: unknown,
   ) {
+    const fromCase = entry.subject.sources.some((s) => s.incidentId !== null);
+    const redact = (value: unknown) => (fromCase ? redactForCase(value) : value);
     await recordAudit(tx, ctx.actor, {
       partnershipId: ctx.partnershipId,
-      action: `${ENTITY}.${action}`,
+      action: `${ENTITY}.${entry.action}`,
       entityType: ENTITY,
-      entityId: id,
-      before,
-      after,
+      entityId: entry.subject.id,
+      before: redact(before),
+      after: redact(after),
     });
   }
 
@@ -98,6 +109,20 @@ export function createActionsService(db: Database) {
       authorUserId: ctx.user.id,
       authorLabel: `${ctx.user.name}, ${ctx.user.agencyName}`,
     });
+
+  const reread = async (tx: Queryable, ctx: RequestContext, id: string) =>
+    (await repo.findAction(tx, ctx.partnershipId, id)) as repo.PlanAction;
+
+  /** Locks an action and reads it again: what a change checks must be what it changes. */
+  async function lockAndLoad(tx: Queryable, ctx: RequestContext, id: string) {
+    await repo.lockActions(tx, ctx.partnershipId, [id]);
+    const action = await load(tx, ctx, id);
+    if (action.status === 'merged')
+      throw invalid([
+        { field: 'status', message: `This action was merged into ACT-${action.mergedIntoNumber}` },
+      ]);
+    return action;
+  }
 
   /** Adds an action answering a source, with its themes and first history line, in the caller's transaction. */
   async function insertWithSource(
@@ -119,10 +144,46 @@ export function createActionsService(db: Database) {
       statusFrom: null,
       statusTo: input.status,
     });
-    const created = (await repo.findAction(tx, ctx.partnershipId, id)) as repo.PlanAction;
-    await audit(tx, ctx, 'created', id, null, created);
+    const created = await reread(tx, ctx, id);
+    await audit(tx, ctx, { action: 'created', subject: created }, null, created);
     return created;
   }
+
+  /** Open actions like `text`, leaving out those that already answer `sourceId`. */
+  async function similar(ctx: RequestContext, text: string, sourceId: string | null) {
+    const rows = await repo.findSimilar(db, ctx.partnershipId, text, {
+      exceptSourceId: sourceId,
+      threshold: SIMILARITY_THRESHOLD,
+      limit: MAX_SUGGESTIONS,
+    });
+    return maskCaseSources(db, ctx, rows);
+  }
+
+  /** Links one more source to an action (a duplicate found when adding, or by hand). */
+  const linkSource = (ctx: RequestContext, id: string, link: { sourceId: string; detail: string }) =>
+    db.transaction(async (tx) => {
+      if (!mayManagePlan(ctx.user.role)) throw forbidden();
+      await repo.lockActions(tx, ctx.partnershipId, [id]);
+      const action = await repo.findAction(tx, ctx.partnershipId, id);
+      if (!action || action.status === 'merged')
+        throw invalid([{ field: 'choice', message: 'Select an action of this plan that is not merged' }]);
+      const source = await sources.findSource(tx, ctx.partnershipId, link.sourceId);
+      if (!source) throw invalid([{ field: 'sourceId', message: 'Select a source of this plan' }]);
+      if (!(await repo.linkSource(tx, ctx.partnershipId, id, source.id, link.detail)))
+        throw invalid([{ field: 'choice', message: `ACT-${action.number} already answers this source` }]);
+      await writeUpdate(tx, ctx, id, {
+        writtenOn: todayInLondon(),
+        text: `Now also answers ${SOURCE_KIND_LABELS[source.kind]}: ${source.title}`,
+        statusFrom: null,
+        statusTo: null,
+      });
+      const after = await reread(tx, ctx, id);
+      await audit(tx, ctx, { action: 'source-linked', subject: after }, null, {
+        sourceId: source.id,
+        detail: link.detail,
+      });
+      return after;
+    });
 
   return {
     async list(ctx: RequestContext, query: PlanFilter & { after?: string; limit: number }) {
@@ -135,56 +196,50 @@ export function createActionsService(db: Database) {
         soon: addDays(today, SOON_DAYS),
       });
       const page = toPage(rows, query.limit, (a) => ({ key: a.dueOn ?? 'infinity', id: a.id }));
-      return { ...page, items: page.items.map((a) => withOverdue(a, today)) };
+      return { ...page, items: await shown(ctx, page.items) };
     },
 
     /** Every action the filter selects, a page at a time: for the exports. */
     async *exportRows(ctx: RequestContext, filter: PlanFilter) {
       const today = todayInLondon();
       const scoped = scopedFilter(ctx, filter);
-      const rows = allPages(
-        (last: repo.PlanAction | null) =>
-          repo.listActions(db, ctx.partnershipId, {
-            ...scoped,
-            after: last ? { key: last.dueOn ?? 'infinity', id: last.id } : null,
-            limit: 500,
-            today,
-            soon: addDays(today, SOON_DAYS),
-          }),
-        500,
-      );
-      for await (const row of rows) yield withOverdue(row, today);
+      let last: repo.PlanAction | null = null;
+      for (;;) {
+        const rows = await repo.listActions(db, ctx.partnershipId, {
+          ...scoped,
+          after: last ? { key: last.dueOn ?? 'infinity', id: last.id } : null,
+          limit: EXPORT_PAGE,
+          today,
+          soon: addDays(today, SOON_DAYS),
+        });
+        const page = rows.slice(0, EXPORT_PAGE);
+        yield* await shown(ctx, page);
+        if (rows.length <= EXPORT_PAGE || page.length === 0) return;
+        last = page[page.length - 1] as repo.PlanAction;
+      }
     },
 
     async get(ctx: RequestContext, id: string) {
-      return withOverdue(await load(db, ctx, id), todayInLondon());
+      return (await shown(ctx, [await load(db, ctx, id)]))[0] as ReturnType<typeof withOverdue>;
     },
 
     /** An action with its history and evidence, for its page. */
     async details(ctx: RequestContext, id: string) {
-      const action = await load(db, ctx, id);
+      const action = await this.get(ctx, id);
       const [updates, evidence] = await Promise.all([
         repo.listUpdates(db, ctx.partnershipId, id),
         repo.listEvidence(db, ctx.partnershipId, id),
       ]);
-      return { action: withOverdue(action, todayInLondon()), updates, evidence };
+      return { action, updates, evidence };
     },
 
-    /** The id of the action with this reference number, if the user may see it. */
-    async idOfNumber(ctx: RequestContext, number: number) {
-      const id = await repo.findActionByNumber(db, ctx.partnershipId, number);
-      return id;
-    },
+    /** The id of the action with this reference number (for the plan's holders' merge form). */
+    idOfNumber: (ctx: RequestContext, number: number) =>
+      repo.findActionByNumber(db, ctx.partnershipId, number),
 
     mayUpdate: (ctx: RequestContext, action: { ownerAgencyId: string }) => mayUpdateAction(ctx.user, action),
 
-    /** Open actions like `text`, leaving out those that already answer `sourceId`. */
-    similar: (ctx: RequestContext, text: string, sourceId: string | null) =>
-      repo.findSimilar(db, ctx.partnershipId, text, {
-        exceptSourceId: sourceId,
-        threshold: SIMILARITY_THRESHOLD,
-        limit: MAX_SUGGESTIONS,
-      }),
+    similar,
 
     /**
      * Adds an action to the plan from a source. Unless `choice` says otherwise, similar open actions
@@ -208,12 +263,11 @@ export function createActionsService(db: Database) {
       const choice = input.choice;
       if (!choice) {
         await check(db);
-        const suggestions = await this.similar(ctx, input.text, input.sourceId);
+        const suggestions = await similar(ctx, input.text, input.sourceId);
         if (suggestions.length > 0) return { outcome: 'similar', suggestions };
       }
-      if (choice && choice !== 'new') {
-        return { outcome: 'linked', action: await this.linkSource(ctx, choice, input) };
-      }
+      if (choice && choice !== 'new')
+        return { outcome: 'linked', action: await linkSource(ctx, choice, input) };
       return db.transaction(async (tx) => {
         await check(tx);
         return { outcome: 'created' as const, action: await insertWithSource(tx, ctx, input) };
@@ -247,67 +301,44 @@ export function createActionsService(db: Database) {
       });
     },
 
-    /** Links one more source to an action (a duplicate found when adding, or by hand). */
-    linkSource: (ctx: RequestContext, id: string, link: { sourceId: string; detail: string }) =>
-      db.transaction(async (tx) => {
-        if (!mayManagePlan(ctx.user.role)) throw forbidden();
-        const action = await repo.findAction(tx, ctx.partnershipId, id);
-        if (!action || action.status === 'merged')
-          throw invalid([{ field: 'choice', message: 'Select an action of this plan' }]);
-        const source = await sources.findSource(tx, ctx.partnershipId, link.sourceId);
-        if (!source) throw invalid([{ field: 'sourceId', message: 'Select a source of this plan' }]);
-        if (!(await repo.linkSource(tx, ctx.partnershipId, id, source.id, link.detail)))
-          throw invalid([
-            { field: 'sourceId', message: `ACT-${action.number} already answers ${source.title}` },
-          ]);
-        await writeUpdate(tx, ctx, id, {
-          writtenOn: todayInLondon(),
-          text: `Now also answers ${SOURCE_KIND_LABELS[source.kind]}: ${source.title}`,
-          statusFrom: null,
-          statusTo: null,
-        });
-        await audit(tx, ctx, 'source-linked', id, null, { sourceId: source.id, detail: link.detail });
-        return (await repo.findAction(tx, ctx.partnershipId, id)) as repo.PlanAction;
-      }),
+    linkSource,
 
     /** Changes what an action is, who owns it and when it is due: the plan's holders only. */
     updateDetails: (ctx: RequestContext, id: string, input: ActionInput) =>
       db.transaction(async (tx) => {
         if (!mayManagePlan(ctx.user.role)) throw forbidden();
-        await repo.lockAction(tx, ctx.partnershipId, id);
-        const before = await load(tx, ctx, id);
-        if (before.status === 'merged')
-          throw invalid([{ field: 'text', message: 'A merged action can’t be changed' }]);
+        const before = await lockAndLoad(tx, ctx, id);
         const errors = await referenceErrors(tx, ctx, input);
         if (errors.length > 0) throw invalid(errors);
         await repo.updateDetails(tx, ctx.partnershipId, id, input);
         await repo.setThemes(tx, ctx.partnershipId, id, input.themeIds);
-        const after = (await repo.findAction(tx, ctx.partnershipId, id)) as repo.PlanAction;
-        await audit(tx, ctx, 'updated', id, before, after);
+        const after = await reread(tx, ctx, id);
+        await audit(tx, ctx, { action: 'updated', subject: after }, before, after);
         return after;
       }),
 
     /** A progress update, a change of status, or both; the rules of statusChangeErrors apply. */
     progress: (ctx: RequestContext, id: string, input: ProgressInput) =>
       db.transaction(async (tx) => {
-        await repo.lockAction(tx, ctx.partnershipId, id);
-        const before = await load(tx, ctx, id);
+        const before = await lockAndLoad(tx, ctx, id);
         if (!mayUpdateAction(ctx.user, before)) throw forbidden();
-        if (before.status === 'merged')
-          throw invalid([
-            { field: 'status', message: `This action was merged into ACT-${before.mergedIntoNumber}` },
-          ]);
         const today = todayInLondon();
         const writtenOn = input.writtenOn ?? today;
         const outcome = input.outcome || before.outcome;
         const errors: FieldError[] = [];
-        const refusal = statusRefusal(ctx.user.role, input.status);
-        if (refusal && input.status !== before.status) errors.push({ field: 'status', message: refusal });
+        const refusal = statusRefusal(ctx.user.role, {
+          from: before.status,
+          to: input.status,
+          outcomeChanged: outcome !== before.outcome,
+        });
+        if (refusal) errors.push({ field: 'status', message: refusal });
         errors.push(...statusChangeErrors(input.status, { outcome, evidenceCount: before.evidenceCount }));
         if (input.status === before.status && input.note === '' && outcome === before.outcome)
           errors.push({ field: 'note', message: 'Enter the progress update, or choose a new status' });
         if (writtenOn > today)
           errors.push({ field: 'writtenOn', message: 'The date can’t be in the future' });
+        else if (writtenOn < before.raisedOn)
+          errors.push({ field: 'writtenOn', message: 'The date can’t be before the action was raised' });
         if (errors.length > 0) throw invalid(errors);
         await repo.updateStatus(tx, ctx.partnershipId, id, { status: input.status, outcome, on: writtenOn });
         const changed = input.status !== before.status;
@@ -317,30 +348,21 @@ export function createActionsService(db: Database) {
           statusFrom: changed ? before.status : null,
           statusTo: changed ? input.status : null,
         });
-        const after = (await repo.findAction(tx, ctx.partnershipId, id)) as repo.PlanAction;
+        const after = await reread(tx, ctx, id);
         await audit(
           tx,
           ctx,
-          'progressed',
-          id,
+          { action: 'progressed', subject: after },
           { status: before.status, outcome: before.outcome },
-          {
-            status: after.status,
-            outcome: after.outcome,
-            note: input.note,
-          },
+          { status: after.status, outcome: after.outcome, note: input.note },
         );
         return after;
       }),
 
     addEvidence: (ctx: RequestContext, id: string, input: EvidenceInput) =>
       db.transaction(async (tx) => {
-        const action = await load(tx, ctx, id);
+        const action = await lockAndLoad(tx, ctx, id);
         if (!mayUpdateAction(ctx.user, action)) throw forbidden();
-        if (action.status === 'merged')
-          throw invalid([
-            { field: 'summary', message: `This action was merged into ACT-${action.mergedIntoNumber}` },
-          ]);
         if (input.evidenceOn > todayInLondon())
           throw invalid([
             { field: 'evidenceOn', message: 'The date of the evidence can’t be in the future' },
@@ -349,45 +371,52 @@ export function createActionsService(db: Database) {
           ...input,
           addedBy: ctx.user.id,
         });
-        await audit(tx, ctx, 'evidence-added', id, null, { evidenceId, ...input });
+        await audit(tx, ctx, { action: 'evidence-added', subject: action }, null, { evidenceId, ...input });
         return { id: evidenceId, ...input };
       }),
 
-    /** Folds another action into this one: both sources and both histories are kept. */
+    /**
+     * Folds another action into this one: the kept action answers both sources and holds both
+     * histories and all the evidence; its status is the less advanced of the two.
+     */
     merge: (ctx: RequestContext, keptId: string, otherId: string) =>
       db.transaction(async (tx) => {
         if (!mayManagePlan(ctx.user.role)) throw forbidden();
+        // Both rows are locked (in id order) before either is read, so two merges of one pair
+        // never deadlock, and the checks below see what is merged.
+        await repo.lockActions(tx, ctx.partnershipId, [keptId, otherId]);
         const kept = await load(tx, ctx, keptId);
         const other = otherId === keptId ? kept : await repo.findAction(tx, ctx.partnershipId, otherId);
         const errors = mergeErrors(kept, other);
         if (errors.length > 0 || !other) throw invalid(errors);
-        await repo.lockAction(tx, ctx.partnershipId, keptId);
-        await repo.lockAction(tx, ctx.partnershipId, otherId);
         await repo.mergeInto(tx, ctx.partnershipId, keptId, otherId);
-        const outcome = [kept.outcome, other.outcome].filter(Boolean).join('\n\n');
         const status = mergedStatus(kept.status as ActionStatus, other.status as ActionStatus);
+        const closed = status === 'completed' || status === 'embedded';
         await repo.setMergedFields(tx, ctx.partnershipId, keptId, {
-          status:
-            (status === 'completed' || status === 'embedded') && outcome === '' ? 'in-progress' : status,
+          status,
           raisedOn: earlierDate(kept.raisedOn, other.raisedOn) as string,
           dueOn: earlierDate(kept.dueOn, other.dueOn),
-          outcome,
+          outcome: [kept.outcome, other.outcome].filter(Boolean).join('\n\n'),
+          completedOn: closed ? laterDate(kept.completedOn, other.completedOn) : null,
+          embeddedOn: status === 'embedded' ? laterDate(kept.embeddedOn, other.embeddedOn) : null,
         });
         await writeUpdate(tx, ctx, keptId, {
           writtenOn: todayInLondon(),
           text: `ACT-${other.number} merged into this action: “${other.text}”`,
-          statusFrom: null,
-          statusTo: null,
+          statusFrom: kept.status === status ? null : kept.status,
+          statusTo: kept.status === status ? null : status,
         });
-        const after = (await repo.findAction(tx, ctx.partnershipId, keptId)) as repo.PlanAction;
-        await audit(tx, ctx, 'merged', keptId, { kept, other }, after);
+        const after = await reread(tx, ctx, keptId);
+        await audit(tx, ctx, { action: 'merged', subject: after }, kept, after);
+        const gone = await reread(tx, ctx, otherId);
+        await audit(tx, ctx, { action: 'merged-into', subject: gone }, other, gone);
         return after;
       }),
-
-    /** The actions answering one source. */
-    ofSource: (tx: Queryable, scope: Scope, sourceId: string) =>
-      repo.actionsOfSource(tx, scope.partnershipId, sourceId),
   };
 }
+
+/** The later of two dates, either of which may be missing. */
+const laterDate = (a: string | null, b: string | null) => (a === null ? b : b === null || a >= b ? a : b);
+const EXPORT_PAGE = 500;
 
 export type ActionsService = ReturnType<typeof createActionsService>;

@@ -78,19 +78,42 @@ test('partners update their own agency’s actions; only the plan’s holders ma
     'scrutiny reads only',
   );
   assert.equal(mayUpdateAction({ role: 'chair', agencyId: 'police' }, action), true);
-  assert.match(statusRefusal('member', 'embedded') ?? '', /Only the QA and Performance group/);
-  assert.equal(statusRefusal('member', 'completed'), null);
-  assert.equal(statusRefusal('chair', 'embedded'), null);
+  const change = (
+    from: 'completed' | 'embedded',
+    to: 'in-progress' | 'completed' | 'embedded',
+    outcomeChanged = false,
+  ) => ({
+    from,
+    to,
+    outcomeChanged,
+  });
+  assert.match(
+    statusRefusal('member', change('completed', 'embedded')) ?? '',
+    /can mark an action as embedded/,
+  );
+  assert.equal(statusRefusal('member', change('completed', 'completed', true)), null);
+  assert.match(
+    statusRefusal('member', change('embedded', 'in-progress')) ?? '',
+    /can change an embedded action/,
+  );
+  assert.match(
+    statusRefusal('data-lead', change('embedded', 'embedded', true)) ?? '',
+    /can change an embedded action/,
+  );
+  assert.equal(statusRefusal('member', change('embedded', 'embedded')), null, 'a progress note is fine');
+  assert.equal(statusRefusal('chair', change('completed', 'embedded')), null);
+  assert.equal(statusRefusal('admin', change('embedded', 'in-progress')), null);
 });
 
-test('merging: never with itself or a merged action; the further status and the sooner dates are kept', () => {
+test('merging: never with itself or a merged action; the less advanced status and the sooner dates are kept', () => {
   const kept = { id: 'a', status: 'agreed' as const };
   assert.match(mergeErrors(kept, kept)[0]?.message ?? '', /can’t be merged with itself/);
   assert.match(mergeErrors(kept, { id: 'b', status: 'merged' })[0]?.message ?? '', /already been merged/);
   assert.match(mergeErrors(kept, null)[0]?.message ?? '', /Select an action/);
   assert.deepEqual(mergeErrors(kept, { id: 'b', status: 'embedded' }), []);
-  assert.equal(mergedStatus('agreed', 'completed'), 'completed');
-  assert.equal(mergedStatus('in-progress', 'proposed'), 'in-progress');
+  assert.equal(mergedStatus('agreed', 'completed'), 'agreed');
+  assert.equal(mergedStatus('in-progress', 'proposed'), 'proposed');
+  assert.equal(mergedStatus('embedded', 'embedded'), 'embedded');
   assert.equal(earlierDate('2027-03-31', '2026-12-31'), '2026-12-31');
   assert.equal(earlierDate(null, '2026-12-31'), '2026-12-31');
   assert.equal(earlierDate('2026-12-31', null), '2026-12-31');

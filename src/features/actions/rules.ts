@@ -111,10 +111,19 @@ export function mayUpdateAction(user: { role: Role; agencyId: string }, action: 
   return can(user.role, 'plan:update') && user.agencyId === action.ownerAgencyId;
 }
 
-/** Marking as embedded is assurance: only the plan's holders judge the evidence enough. */
-export function statusRefusal(role: Role, to: StoredStatus): string | null {
-  if (to === 'embedded' && !mayManagePlan(role))
+/**
+ * Marking an action as embedded is assurance: only the plan's holders judge the evidence enough, and
+ * only they may take an embedded action back or change its outcome.
+ */
+export function statusRefusal(
+  role: Role,
+  change: { from: StoredStatus; to: StoredStatus; outcomeChanged: boolean },
+): string | null {
+  if (mayManagePlan(role)) return null;
+  if (change.to === 'embedded' && change.from !== 'embedded')
     return 'Only the QA and Performance group’s chairs or the business unit can mark an action as embedded';
+  if (change.from === 'embedded' && (change.to !== 'embedded' || change.outcomeChanged))
+    return 'Only the QA and Performance group’s chairs or the business unit can change an embedded action';
   return null;
 }
 
@@ -129,9 +138,12 @@ export function mergeErrors(
   return [];
 }
 
-/** Of two merged actions, the status kept is the one further along. */
+/**
+ * Of two merged actions, the status kept is the one less far along: the work of both is done only
+ * when the less advanced one's is.
+ */
 export function mergedStatus(a: ActionStatus, b: ActionStatus): ActionStatus {
-  return ACTION_STATUSES.indexOf(a) >= ACTION_STATUSES.indexOf(b) ? a : b;
+  return ACTION_STATUSES.indexOf(a) <= ACTION_STATUSES.indexOf(b) ? a : b;
 }
 
 /** The earlier of two ISO dates; a missing one gives way to the other. */

@@ -51,7 +51,7 @@ export type ActionInput = z.output<typeof actionInput>;
 /** A new action answering a source; `choice` answers the question of similar actions. */
 export const newActionInput = actionInput.extend({
   sourceId: z.uuid({ error: 'Select what the action answers' }),
-  detail: optionalText(2_000, 'The recommendation or finding').transform((v) => v ?? ''),
+  detail: optionalText(3_000, 'The recommendation or finding').transform((v) => v ?? ''),
   status: z.enum(['proposed', 'agreed'], { error: 'Select proposed or agreed' }).default('proposed'),
   /** 'new' to add it even though similar actions exist, or the id of the action it duplicates. */
   choice: z

@@ -7,6 +7,11 @@ import type { PlanDeps } from './plan-routes.ts';
 import { listItemInput } from './schemas.ts';
 
 const LISTS: ListName[] = ['themes', 'priorities'];
+const FLASHES: Record<string, string> = {
+  themes: 'Theme added',
+  priorities: 'Priority added',
+  defaults: 'The usual themes the list lacked are added',
+};
 
 /** The plan's managed lists: themes and priorities, kept by the plan's holders. */
 export function registerPlanSettingsPages(app: FastifyInstance, { page, plan }: PlanDeps) {
@@ -38,8 +43,8 @@ export function registerPlanSettingsPages(app: FastifyInstance, { page, plan }: 
   }
 
   app.get('/actions/settings', { config: { access: 'plan:manage' } }, (request, reply) => {
-    const added = (request.query as Record<string, unknown>).added;
-    return render(request, reply, { flash: typeof added === 'string' ? `Added ${added}` : undefined });
+    const added = String((request.query as Record<string, unknown>).added ?? '');
+    return render(request, reply, { flash: FLASHES[added] });
   });
 
   app.post(
@@ -64,7 +69,7 @@ export function registerPlanSettingsPages(app: FastifyInstance, { page, plan }: 
           { errors: saved.errors, failed: list, values: { [list]: input.name } },
           400,
         );
-      return reply.redirect(`/actions/settings?added=${encodeURIComponent(saved.result.name)}`, 303);
+      return reply.redirect(`/actions/settings?added=${list}`, 303);
     });
   }
 }

@@ -15,29 +15,38 @@ export type PlanSource = {
   actionCount: number;
 };
 
-const COLUMNS = `s.id, s.kind, s.title, s.reference, s.dated_on AS "datedOn", s.incident_id AS "incidentId",
-  s.audit_id AS "auditId",
+/** A source's columns; its action count is of one agency's actions when `$agency` is given. */
+const columns = (agencyParam: string) => `s.id, s.kind, s.title, s.reference, s.dated_on AS "datedOn",
+  s.incident_id AS "incidentId", s.audit_id AS "auditId",
   (SELECT count(*)::int FROM plan_action_sources xs JOIN plan_actions x ON x.id = xs.action_id
-    WHERE xs.source_id = s.id AND x.status <> 'merged') AS "actionCount"`;
+    WHERE xs.source_id = s.id AND x.status <> 'merged'
+      AND (${agencyParam}::uuid IS NULL OR x.owner_agency_id = ${agencyParam}::uuid)) AS "actionCount"`;
 
 export async function listSources(
   db: Queryable,
   partnershipId: string,
-  filter: { kind?: SourceKind; after: Cursor | null; limit: number },
+  filter: { kind?: SourceKind; countAgencyId: string | null; after: Cursor | null; limit: number },
 ) {
   const where = new Conditions().add('s.partnership_id = ?', partnershipId).addIf(filter.kind, 's.kind = ?');
   where.before(filter.after, 's.dated_on', 's.id');
   const limit = where.limit(filter.limit + 1);
+  where.params.push(filter.countAgencyId);
   return db.query<PlanSource>(
-    `SELECT ${COLUMNS} FROM plan_sources s ${where.sql} ORDER BY s.dated_on DESC, s.id DESC ${limit}`,
+    `SELECT ${columns(`$${where.params.length}`)} FROM plan_sources s ${where.sql}
+      ORDER BY s.dated_on DESC, s.id DESC ${limit}`,
     where.params,
   );
 }
 
-export async function findSource(db: Queryable, partnershipId: string, id: string) {
+export async function findSource(
+  db: Queryable,
+  partnershipId: string,
+  id: string,
+  countAgencyId: string | null = null,
+) {
   const rows = await db.query<PlanSource>(
-    `SELECT ${COLUMNS} FROM plan_sources s WHERE s.partnership_id = $1 AND s.id = $2`,
-    [partnershipId, id],
+    `SELECT ${columns('$3')} FROM plan_sources s WHERE s.partnership_id = $1 AND s.id = $2`,
+    [partnershipId, id, countAgencyId],
   );
   return rows[0] ?? null;
 }

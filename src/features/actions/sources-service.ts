@@ -4,7 +4,8 @@ import { todayInLondon } from '../../platform/calendar/today.ts';
 import type { RequestContext } from '../../platform/http/context.ts';
 import { forbidden, invalid, notFound } from '../../platform/http/errors.ts';
 import { decodeCursor, toPage } from '../../platform/http/pagination.ts';
-import { caseSourceTitle, mayManagePlan, type SourceKind } from './rules.ts';
+import { maskSources } from './case-visibility.ts';
+import { caseSourceTitle, mayManagePlan, type SourceKind, seesWholePlan } from './rules.ts';
 import * as repo from './sources-repo.ts';
 
 type Scope = Pick<RequestContext, 'partnershipId'>;
@@ -15,21 +16,27 @@ export type CaseLink = {
   datedOn: string;
 };
 
+/** Those who see only their agency's actions see how many of their agency's actions answer a source. */
+const countAgencyOf = (ctx: RequestContext) => (seesWholePlan(ctx.user.role) ? null : ctx.user.agencyId);
+
 /** What the plan's actions answer: reviews and audits (made by them) and reports added by hand. */
 export function createSourcesService(db: Database) {
   return {
-    async list(scope: Scope, query: { kind?: SourceKind; after?: string; limit: number }) {
-      const rows = await repo.listSources(db, scope.partnershipId, {
+    /** Sources newest first; a case the user may not see is shown as restricted, and counts are of the actions they see. */
+    async list(ctx: RequestContext, query: { kind?: SourceKind; after?: string; limit: number }) {
+      const rows = await repo.listSources(db, ctx.partnershipId, {
         ...query,
+        countAgencyId: countAgencyOf(ctx),
         after: query.after ? decodeCursor(query.after) : null,
       });
-      return toPage(rows, query.limit, (s) => ({ key: s.datedOn, id: s.id }));
+      const page = toPage(rows, query.limit, (s) => ({ key: s.datedOn, id: s.id }));
+      return { ...page, items: await maskSources(db, ctx, page.items) };
     },
 
-    async get(scope: Scope, id: string) {
-      const source = await repo.findSource(db, scope.partnershipId, id);
+    async get(ctx: RequestContext, id: string) {
+      const source = await repo.findSource(db, ctx.partnershipId, id, countAgencyOf(ctx));
       if (!source) throw notFound('Source');
-      return source;
+      return (await maskSources(db, ctx, [source]))[0] as repo.PlanSource;
     },
 
     /** Adds a scrutiny report, a national review or another source by hand. */

@@ -38,7 +38,7 @@ export async function themeCounts(
   const todayParam = `$${where.params.length}`;
   where.params.push(partnershipId);
   const partnershipParam = `$${where.params.length}`;
-  const rows = await db.query<ThemeCounts & { row: 'theme' | 'none' | 'total' }>(
+  const rows = await db.query<ThemeCounts & { row: 'theme' | 'none' | 'total'; version: number }>(
     `WITH f AS MATERIALIZED (SELECT x.id, x.status, x.due_on FROM plan_actions x ${where.sql}),
      tagged AS (
        SELECT xt.theme_id, f.id, f.status, f.due_on FROM f JOIN plan_action_themes xt ON xt.action_id = f.id
@@ -50,7 +50,9 @@ export async function themeCounts(
      sources AS (
        SELECT tagged.theme_id, count(DISTINCT xs.source_id)::int AS sources
          FROM tagged JOIN plan_action_sources xs ON xs.action_id = tagged.id GROUP BY tagged.theme_id)
-     SELECT * FROM (
+     SELECT *, (SELECT coalesce(max(version), 0) FROM plan_versions WHERE partnership_id = ${partnershipParam})::float8
+              AS version
+       FROM (
        SELECT 'theme' AS row, t.id AS "themeId", t.name, coalesce(c.actions, 0) AS actions,
               coalesce(s.sources, 0) AS sources, coalesce(c.open, 0) AS open, coalesce(c.overdue, 0) AS overdue,
               coalesce(c.completed, 0) AS completed, coalesce(c.embedded, 0) AS embedded
@@ -70,8 +72,40 @@ export async function themeCounts(
      ORDER BY row = 'total', row = 'none', name`,
     where.params,
   );
-  const total = rows.find((r) => r.row === 'total');
-  const themes = rows.filter((r) => r.row !== 'total').map(({ row: _row, ...counts }) => counts);
-  const { row: _row, themeId: _id, name: _name, ...totals } = total as ThemeCounts & { row: string };
-  return { themes, totals };
+  const total = rows.find((r) => r.row === 'total') as (typeof rows)[number];
+  const themes = rows.filter((r) => r.row !== 'total').map(({ row: _row, version: _v, ...counts }) => counts);
+  const { row: _row, themeId: _id, name: _name, version, ...totals } = total;
+  return { summary: { themes, totals }, version };
+}
+
+export type ThemeSummary = Awaited<ReturnType<typeof themeCounts>>['summary'];
+
+/** A summary counted earlier today at the plan's current version, if there is one. */
+export async function cachedSummary(db: Queryable, partnershipId: string, key: string, day: string) {
+  const rows = await db.query<{ body: ThemeSummary }>(
+    `SELECT body FROM plan_summaries
+      WHERE partnership_id = $1 AND key = $2 AND day = $3
+        AND version = (SELECT coalesce(max(version), 0) FROM plan_versions WHERE partnership_id = $1)`,
+    [partnershipId, key, day],
+  );
+  return rows[0]?.body ?? null;
+}
+
+/** Keeps a summary counted at `version`; a newer one already kept is not overwritten. */
+export async function saveSummary(
+  db: Queryable,
+  partnershipId: string,
+  entry: { key: string; day: string; version: number; body: ThemeSummary },
+) {
+  await db.query(
+    `INSERT INTO plan_summaries (partnership_id, key, day, version, body) VALUES ($1, $2, $3, $4, $5::jsonb)
+     ON CONFLICT (partnership_id, key) DO UPDATE SET day = EXCLUDED.day, version = EXCLUDED.version, body = EXCLUDED.body
+      WHERE plan_summaries.day < EXCLUDED.day OR plan_summaries.version < EXCLUDED.version`,
+    [partnershipId, entry.key, entry.day, entry.version, JSON.stringify(entry.body)],
+  );
+  // Yesterday's answers are never read again.
+  await db.query('DELETE FROM plan_summaries WHERE partnership_id = $1 AND day < $2', [
+    partnershipId,
+    entry.day,
+  ]);
 }

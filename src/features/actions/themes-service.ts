@@ -15,7 +15,17 @@ export function createThemesService(db: Database) {
       const { themeId: _ignored, ...rest } = filter;
       const today = todayInLondon();
       const soon = addDays(today, 28);
-      return repo.themeCounts(db, ctx.partnershipId, rest, today, soon);
+      // The answer is kept per filter and day, and is good until the plan changes (see 0014's triggers).
+      const key = JSON.stringify(
+        Object.entries(rest)
+          .filter(([, v]) => v !== undefined && v !== '')
+          .sort(),
+      );
+      const cached = await repo.cachedSummary(db, ctx.partnershipId, key, today);
+      if (cached) return cached;
+      const { summary, version } = await repo.themeCounts(db, ctx.partnershipId, rest, today, soon);
+      await repo.saveSummary(db, ctx.partnershipId, { key, day: today, version, body: summary });
+      return summary;
     },
   };
 }

@@ -176,4 +176,18 @@ export function registerAuditsApi(app: FastifyInstance, { audits }: AuditDeps) {
       return programme.review(contextOf(request), id, parseOrThrow(reviewInput, request.body).comments);
     },
   );
+
+  app.put(
+    '/api/v1/audits/:id/plan-source',
+    {
+      config: {
+        access: 'plan:manage',
+        api: byId(
+          'The audit’s source in the learning action plan, made if it has none: pass it as sourceId to POST /api/v1/actions',
+          { response: z.object({ sourceId: z.uuid() }) },
+        ),
+      },
+    },
+    (request) => records.planSource(contextOf(request), idParam(request, 'id', 'Audit')),
+  );
 }

@@ -84,5 +84,18 @@ export function createRecordsService(db: Database, plan: ActionPlanService) {
         await auditLog(tx, ctx, 'finding-raised', auditId, { after: { findingId, sourceId } });
         return { sourceId, detail: finding.text };
       }),
+
+    /** The audit's source in the learning action plan, made if it has none yet (for API clients). */
+    planSource: (ctx: RequestContext, auditId: string) =>
+      db.transaction(async (tx) => {
+        const audit = await loadAudit(tx, ctx, auditId);
+        const sourceId = await plan.sources.ensureAudit(tx, ctx, {
+          auditId,
+          title: sourceTitle(audit),
+          datedOn: sourceDate(audit),
+        });
+        await auditLog(tx, ctx, 'plan-source', auditId, { after: { sourceId } });
+        return { sourceId };
+      }),
   };
 }

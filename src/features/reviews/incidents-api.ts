@@ -305,6 +305,23 @@ export function registerIncidentsApi(app: FastifyInstance, { reviews }: ReviewDe
     },
   );
 
+  app.put(
+    '/api/v1/incidents/:id/plan-source',
+    {
+      config: {
+        access: 'plan:manage',
+        api: {
+          summary:
+            'The practice review’s source in the learning action plan, made if it has none: pass it as sourceId to POST /api/v1/actions',
+          tag: TAG,
+          params: idParams,
+          response: z.object({ sourceId: z.uuid() }),
+        },
+      },
+    },
+    (request) => reviews.incidents.planSource(contextOf(request), idParam(request, 'id', 'Case')),
+  );
+
   app.get(
     '/api/v1/briefings',
     {

@@ -25,12 +25,35 @@ import {
 } from './rules.ts';
 import type { IncidentInput, RapidReviewInput } from './schemas.ts';
 
+/** A case with a practice review (an LCSPR or a legacy SCR) has a source in the plan. */
+async function practiceReviewSourceOf(
+  tx: Queryable,
+  ctx: RequestContext,
+  plan: ActionPlanService,
+  id: string,
+) {
+  const incident = await loadCase(tx, ctx, id);
+  if (incident.decision !== 'lcspr' && incident.kind !== 'legacy-scr')
+    throw invalid([
+      { field: 'id', message: 'Only a case with a practice review has recommendations for the plan' },
+    ]);
+  return plan.sources.ensureCase(tx, ctx, {
+    kind: 'practice-review',
+    incidentId: id,
+    pseudonym: incident.pseudonym,
+    datedOn: incident.decidedOn ?? incident.awareOn,
+  });
+}
+
 export function createIncidentsService(
   db: Database,
   partnership: PartnershipService,
   practice: Pick<PracticeReviewService, 'details'>,
   plan: ActionPlanService,
 ) {
+  const practiceReviewSource = (tx: Queryable, ctx: RequestContext, id: string) =>
+    practiceReviewSourceOf(tx, ctx, plan, id);
+
   async function setInvolved(tx: Queryable, ctx: RequestContext, id: string, input: IncidentInput) {
     const agencies = await repo.setInvolved(tx, ctx.partnershipId, id, 'agencies', input.agencyIds);
     const people = await repo.setInvolved(tx, ctx.partnershipId, id, 'people', input.personIds);
@@ -396,19 +419,24 @@ export function createIncidentsService(
      */
     async recommendationForPlan(ctx: RequestContext, id: string, recommendationId: string) {
       return db.transaction(async (tx) => {
-        const incident = await loadCase(tx, ctx, id);
         const recommendation = await findRecommendation(tx, ctx.partnershipId, id, recommendationId);
+        const sourceId = await practiceReviewSource(tx, ctx, id);
         if (!recommendation) throw notFound('Recommendation');
-        const sourceId = await plan.sources.ensureCase(tx, ctx, {
-          kind: 'practice-review',
-          incidentId: id,
-          pseudonym: incident.pseudonym,
-          datedOn: incident.decidedOn ?? incident.awareOn,
+        await auditCase(tx, ctx, 'case-recommendation.to-plan', id, {
+          after: { recommendationId, sourceId },
         });
         const detail = [recommendation.theme, recommendation.recommendation].filter(Boolean).join(': ');
         return { sourceId, detail };
       });
     },
+
+    /** The practice review's source in the action plan (made if it has none yet), for API clients. */
+    planSource: (ctx: RequestContext, id: string) =>
+      db.transaction(async (tx) => {
+        const sourceId = await practiceReviewSource(tx, ctx, id);
+        await auditCase(tx, ctx, 'case-review.plan-source', id, { after: { sourceId } });
+        return { sourceId };
+      }),
   };
 }
 

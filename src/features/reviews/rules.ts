@@ -113,7 +113,7 @@ export function decisionRefusal(panelMetOn: string | null): string | null {
  * else they may see, and never a young scrutineer or a practitioner.
  */
 export function seesEveryCase(role: Role): boolean {
-  return role === 'admin' || role === 'executive';
+  return can(role, 'cases:all');
 }
 
 /** Roles that may be put on a case's team (the panel for the case, its reviewers and author). */

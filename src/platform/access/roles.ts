@@ -59,6 +59,8 @@ export const PERMISSIONS = [
   'risks:write',
   /** Open case-review pages at all; which cases is need-to-know (features/reviews/rules.ts). */
   'cases:read',
+  /** See every case, not only those one is on the team of (the business unit and the executive). */
+  'cases:all',
   /** Record incidents, rapid reviews, case teams, clock waivers and immediate actions. */
   'cases:write',
   /** Record the executive's decision on the level of review. */
@@ -112,6 +114,7 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   // Case material is need-to-know: these roles may be put on a case's panel or review, and then see
   // that case; the admin and the executive see every case. Never young scrutineers or practitioners.
   'cases:read': ['admin', 'executive', 'chair', 'member', 'data-lead', 'reviewer', 'scrutineer'],
+  'cases:all': ['admin', 'executive'],
   'cases:write': ['admin'],
   // The executive decides; the business unit may record the decision on its behalf.
   'cases:decide': ['admin', 'executive'],

@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
@@ -28,7 +29,12 @@ export function sendXlsx(
   worksheet.columns = sheet.columns.map((c) => ({ header: c.header, width: c.width }));
   worksheet.getRow(1).font = { bold: true };
   (async () => {
-    for await (const row of rows) worksheet.addRow(row).commit();
+    for await (const row of rows) {
+      // The client reads more slowly than the database pages: wait, and stop if it has gone.
+      if (stream.destroyed) return;
+      worksheet.addRow(row).commit();
+      if (stream.writableNeedDrain) await Promise.race([once(stream, 'drain'), once(stream, 'close')]);
+    }
     worksheet.commit();
     await workbook.commit();
   })().catch((error: unknown) => stream.destroy(error instanceof Error ? error : new Error(String(error))));
