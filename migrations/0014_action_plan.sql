@@ -60,6 +60,8 @@ CREATE TABLE audits (
 -- statement
 CREATE INDEX audits_programme ON audits (partnership_id, quarter_starts_on, number);
 -- statement
+CREATE INDEX audits_follow_up ON audits (follow_up_on) WHERE follow_up_on IS NOT NULL;
+-- statement
 CREATE TABLE audit_cases (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   partnership_id uuid NOT NULL REFERENCES partnerships(id),
@@ -237,26 +239,51 @@ CREATE TABLE plan_summaries (
   PRIMARY KEY (partnership_id, key)
 );
 -- statement
-CREATE FUNCTION plan_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+-- Statement-level, with the changed rows as a table: a bulk insert moves each version on once.
+CREATE FUNCTION plan_rows_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   INSERT INTO plan_versions (partnership_id, version)
-  VALUES (CASE WHEN TG_OP = 'DELETE' THEN OLD.partnership_id ELSE NEW.partnership_id END, 1)
+  SELECT DISTINCT partnership_id, 1 FROM changed_rows
   ON CONFLICT (partnership_id) DO UPDATE SET version = plan_versions.version + 1;
   RETURN NULL;
 END;
 $$;
 -- statement
-CREATE TRIGGER plan_actions_changed AFTER INSERT OR UPDATE OR DELETE ON plan_actions
-  FOR EACH ROW EXECUTE FUNCTION plan_changed();
+CREATE TRIGGER plan_actions_inserted AFTER INSERT ON plan_actions
+  REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION plan_rows_changed();
 -- statement
-CREATE TRIGGER plan_action_themes_changed AFTER INSERT OR UPDATE OR DELETE ON plan_action_themes
-  FOR EACH ROW EXECUTE FUNCTION plan_changed();
+CREATE TRIGGER plan_actions_updated AFTER UPDATE ON plan_actions
+  REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION plan_rows_changed();
 -- statement
-CREATE TRIGGER plan_action_sources_changed AFTER INSERT OR UPDATE OR DELETE ON plan_action_sources
-  FOR EACH ROW EXECUTE FUNCTION plan_changed();
+CREATE TRIGGER plan_actions_deleted AFTER DELETE ON plan_actions
+  REFERENCING OLD TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION plan_rows_changed();
 -- statement
-CREATE TRIGGER plan_themes_changed AFTER INSERT OR UPDATE OR DELETE ON plan_themes
-  FOR EACH ROW EXECUTE FUNCTION plan_changed();
+CREATE TRIGGER plan_action_themes_inserted AFTER INSERT ON plan_action_themes
+  REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION plan_rows_changed();
+-- statement
+CREATE TRIGGER plan_action_themes_updated AFTER UPDATE ON plan_action_themes
+  REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION plan_rows_changed();
+-- statement
+CREATE TRIGGER plan_action_themes_deleted AFTER DELETE ON plan_action_themes
+  REFERENCING OLD TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION plan_rows_changed();
+-- statement
+CREATE TRIGGER plan_action_sources_inserted AFTER INSERT ON plan_action_sources
+  REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION plan_rows_changed();
+-- statement
+CREATE TRIGGER plan_action_sources_updated AFTER UPDATE ON plan_action_sources
+  REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION plan_rows_changed();
+-- statement
+CREATE TRIGGER plan_action_sources_deleted AFTER DELETE ON plan_action_sources
+  REFERENCING OLD TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION plan_rows_changed();
+-- statement
+CREATE TRIGGER plan_themes_inserted AFTER INSERT ON plan_themes
+  REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION plan_rows_changed();
+-- statement
+CREATE TRIGGER plan_themes_updated AFTER UPDATE ON plan_themes
+  REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION plan_rows_changed();
+-- statement
+CREATE TRIGGER plan_themes_deleted AFTER DELETE ON plan_themes
+  REFERENCING OLD TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION plan_rows_changed();
 -- statement
 -- Every partnership starts with the usual themes (features/actions/rules.ts DEFAULT_THEMES).
 INSERT INTO plan_themes (partnership_id, name)

@@ -11,7 +11,7 @@ import type { Database } from './db/database.ts';
 import { registerActionPlanRoutes } from './features/actions/routes.ts';
 import { createActionPlanService, planReminders } from './features/actions/service.ts';
 import { registerAuditRoutes as registerAuditProgrammeRoutes } from './features/audits/routes.ts';
-import { createAuditService } from './features/audits/service.ts';
+import { auditReminders, createAuditService } from './features/audits/service.ts';
 import { registerHomeRoutes } from './features/home/routes.ts';
 import { meetingReminders } from './features/meetings/reminders.ts';
 import { groupMeetingsSection, registerMeetingRoutes } from './features/meetings/routes.ts';
@@ -157,6 +157,7 @@ export async function buildApp(
   notifier.addReminderSource(meetingReminders(db, siteUrl));
   notifier.addReminderSource(clockReminders(db, siteUrl));
   notifier.addReminderSource(planReminders(db, siteUrl));
+  notifier.addReminderSource(auditReminders(db, siteUrl));
 
   registerHealthRoutes(app, { db });
   registerAuthRoutes(app, { auth, page, secureCookies: production });

@@ -381,6 +381,18 @@ test('the themes page counts actions, sources, overdue and embedded per theme, w
   assert.equal(summary.totals.actions, 2, 'each action once, whatever its themes');
   const neglect = summary.themes.find((x: { name: string }) => x.name === 'Neglect');
   assert.equal(neglect.actions, 0, 'every theme is listed, even with none');
+  // The counts are kept, and counted again once the plan changes (the same filter, the same day).
+  await api(
+    'admin',
+    'POST',
+    '/api/v1/actions',
+    action(s2, { themeIds: [themes.Exploitation], text: 'Third action' }),
+  );
+  const recounted = (await api('executive', 'GET', `/api/v1/action-themes?sourceId=${s2}`)).json();
+  assert.equal(recounted.themes.find((x: { name: string }) => x.name === 'Exploitation').actions, 2);
+  assert.equal(recounted.totals.actions, 3);
+  const kept = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM plan_summaries');
+  assert.ok((kept[0]?.n ?? 0) > 0, 'the answers are kept');
   const overdueOnly = (
     await api('executive', 'GET', `/api/v1/action-themes?sourceId=${s2}&due=overdue`)
   ).json();

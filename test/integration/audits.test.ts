@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { auditReminders } from '../../src/features/audits/service.ts';
 import { todayInLondon } from '../../src/platform/calendar/today.ts';
+import { addDays, addMonths } from '../../src/platform/calendar/working-days.ts';
 import { apiToken, Browser, bearer, type TestApp, testApp } from '../helpers/app.ts';
 
 let t: TestApp;
@@ -472,4 +474,36 @@ test('the programme’s pages: list, add with errors kept, change', async () => 
   assert.doesNotMatch(memberForm.body, /value="multi-agency"/);
   const docs = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
   assert.ok(docs.paths['/api/v1/audits/{id}/grades']);
+});
+
+test('the lead is reminded of a follow-up learning session due within two weeks, once', async () => {
+  const workshopOn = addMonths(addDays(today, 7), -6);
+  const made = await create('admin', {
+    type: 'multi-agency',
+    title: 'Follow-up reminder audit',
+    workshopOn,
+    status: 'completed',
+    agencyId: agencyId(/^London Borough of Tower Hamlets$/),
+  });
+  assert.equal(made.followUpOn, addMonths(workshopOn, 6));
+  const reminders = await auditReminders(t.db, 'https://hub.test')(today);
+  const mine = reminders.filter((r) => r.dedupeKey.includes(made.id));
+  assert.equal(mine.length, 1);
+  assert.match(mine[0]?.subject ?? '', new RegExp(`^Follow-up learning session for AUD-${made.number} due`));
+  assert.match(mine[0]?.body ?? '', new RegExp(`https://hub.test/audits/${made.id}`));
+  assert.equal(
+    mine[0]?.to,
+    'safeguarding.partnership@la.demo.example',
+    'no lead named: the agency’s address',
+  );
+  const far = await create('admin', {
+    type: 'multi-agency',
+    title: 'Later',
+    workshopOn: today,
+    status: 'completed',
+  });
+  const none = (await auditReminders(t.db, 'https://hub.test')(today)).filter((r) =>
+    r.dedupeKey.includes(far.id),
+  );
+  assert.deepEqual(none, []);
 });

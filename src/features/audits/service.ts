@@ -12,3 +12,5 @@ export function createAuditService(db: Database, plan: ActionPlanService) {
 }
 
 export type AuditService = ReturnType<typeof createAuditService>;
+
+export { auditReminders } from './reminders.ts';
