@@ -293,7 +293,10 @@ test('cases are pseudonymised, and every reference must be this partnership’s'
   const before = await count('audit_cases');
   const dob = await api('chair', 'POST', url, { pseudonym: 'Child J 12/03/2015', agencyIds: [] });
   assert.equal(dob.statusCode, 422);
-  assert.equal(fieldError(dob, 'pseudonym'), 'Use a pseudonym, never a child’s name or date of birth');
+  assert.equal(
+    fieldError(dob, 'pseudonym'),
+    'Use a pseudonym, never a child’s name, date of birth or address',
+  );
   const foreign = await api('chair', 'POST', url, { pseudonym: 'Child J', agencyIds: [otherAgencyId] });
   assert.equal(foreign.statusCode, 422);
   assert.match(fieldError(foreign, 'agencyIds'), /agencies of this partnership/);
@@ -309,7 +312,7 @@ test('cases are pseudonymised, and every reference must be this partnership’s'
   await browser.get(`/audits/${audited.id}`);
   const page = await browser.post(`/audits/${audited.id}/cases`, { pseudonym: 'K, born 1-3-15' });
   assert.equal(page.statusCode, 400);
-  assert.match(page.body, /Use a pseudonym, never a child’s name or date of birth/);
+  assert.match(page.body, /Use a pseudonym, never a child’s name, date of birth or address/);
   assert.equal(
     (await browser.post(`/audits/${audited.id}/cases`, { pseudonym: 'Sibling group K' })).statusCode,
     303,

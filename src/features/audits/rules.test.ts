@@ -103,9 +103,16 @@ test('an agency’s audit is submitted when completed, and reviewed only then', 
   );
 });
 
-test('a pseudonym with a date in it is refused', () => {
+test('a pseudonym with a date or a postcode in it is refused', () => {
   for (const ok of ['Child J', 'Sibling group K', 'Young person 3', 'Child J (aged 14)'])
     assert.ok(looksLikePseudonym(ok), ok);
-  for (const bad of ['Child J 12/03/2015', 'J born 1-3-15', 'Child 12.03.2015', '2015-03-12'])
+  for (const bad of [
+    'Child J 12/03/2015',
+    'J born 1-3-15',
+    'Child 12.03.2015',
+    '2015-03-12',
+    'Child J, E1 6AN',
+    'DOB 3 May 2015',
+  ])
     assert.equal(looksLikePseudonym(bad), false, bad);
 });

@@ -2,6 +2,7 @@
 import { can, type Role } from '../../platform/access/roles.ts';
 import { addMonths } from '../../platform/calendar/working-days.ts';
 import type { FieldError } from '../../platform/http/errors.ts';
+import { personalDataWarnings } from '../../platform/privacy/personal-data.ts';
 
 export const AUDIT_TYPES = ['multi-agency', 'themed', 'single-agency', 'section-11', 'section-175'] as const;
 export type AuditType = (typeof AUDIT_TYPES)[number];
@@ -185,7 +186,11 @@ export function reviewedChangeErrors(
 
 /** A date as people write one: 12/03/2015, 12-3-15, 12.03.2015 or 2015-03-12. */
 const DATE_LIKE = /\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{4}[/.-]\d{1,2}[/.-]\d{1,2}\b/;
-export const PSEUDONYM_MESSAGE = 'Use a pseudonym, never a child’s name or date of birth';
+export const PSEUDONYM_MESSAGE = 'Use a pseudonym, never a child’s name, date of birth or address';
 
-/** A case is known by a pseudonym only: text with a date in it may be a child's date of birth. */
-export const looksLikePseudonym = (text: string) => !DATE_LIKE.test(text);
+/**
+ * A case is known by a pseudonym only: text with a date in it may be a child's date of birth, and
+ * one with a postcode their address. A pseudonym never needs either, so nothing is confirmed.
+ */
+export const looksLikePseudonym = (text: string) =>
+  !DATE_LIKE.test(text) && personalDataWarnings(text).length === 0;
