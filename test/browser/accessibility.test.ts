@@ -335,6 +335,18 @@ const PAGES: Row[] = [
     status: 400,
   },
   {
+    page: 'an action, a postcode held back for confirming',
+    reach: async (tabs) => {
+      const page = await go('admin', '/actions', ACTION)(tabs);
+      await page.getByLabel('Progress update').fill('Met the family at E1 6AN');
+      await page.getByRole('button', { name: 'Save progress' }).click();
+      await page.getByLabel('I have checked: nothing here is a child’s date of birth or address').waitFor();
+      return page;
+    },
+    h1: ACTION,
+    status: 400,
+  },
+  {
     page: 'change an action',
     reach: go('admin', '/actions', ACTION, 'Change the action, owner, themes or due date'),
     h1: /^Change ACT-\d+$/,

@@ -725,3 +725,46 @@ test('an embedded action stays embedded unless the plan’s holders change it; f
   const later = (await api('chair', 'GET', '/api/v1/actions?due=later&limit=200')).json().items;
   assert.ok(later.length > 0 && later.every((a: { dueOn: string }) => a.dueOn > addDays(today, 28)));
 });
+
+test('text that looks like a child’s date of birth or postcode is held back until confirmed', async () => {
+  const sourceId = await source('Personal data source');
+  const flagged = await api(
+    'admin',
+    'POST',
+    '/api/v1/actions',
+    action(sourceId, { text: 'Visit the family at E1 6AN weekly' }),
+  );
+  assert.equal(flagged.statusCode, 422);
+  assert.match(flagged.json().errors[0].message, /^The action seems to contain a postcode \(“E1 6AN”\)/);
+  const confirmed = await api('admin', 'POST', '/api/v1/actions', {
+    ...action(sourceId, { text: 'Review the E1 6AN estate’s youth provision' }),
+    confirmNoPersonalData: true,
+  });
+  assert.equal(confirmed.statusCode, 201, confirmed.body);
+  const id = confirmed.json().id;
+  const note = await api('admin', 'POST', `/api/v1/actions/${id}/progress`, {
+    status: 'agreed',
+    note: 'Child born 12/03/2015',
+  });
+  assert.equal(note.statusCode, 422);
+  assert.match(note.json().errors[0].message, /^The update seems to contain a date of birth/);
+  const evidence = await api('admin', 'POST', `/api/v1/actions/${id}/evidence`, {
+    kind: 'document',
+    summary: 'Letter about the child, DOB 3 May 2015',
+    evidenceOn: today,
+  });
+  assert.equal(evidence.statusCode, 422);
+
+  const browser = new Browser(t.app);
+  await browser.signIn('admin@demo.example');
+  await browser.get(`/actions/${id}`);
+  const page = await browser.post(`/actions/${id}/progress`, { status: 'agreed', note: 'Met at E1 6AN' });
+  assert.equal(page.statusCode, 400);
+  assert.match(page.body, /nothing here is a child’s date of birth or address/);
+  const saved = await browser.post(`/actions/${id}/progress`, {
+    status: 'agreed',
+    note: 'Met at the E1 6AN youth centre',
+    confirmNoPersonalData: 'yes',
+  });
+  assert.equal(saved.statusCode, 303);
+});

@@ -510,3 +510,31 @@ test('the lead is reminded of a follow-up learning session due within two weeks,
   );
   assert.deepEqual(none, []);
 });
+
+test('findings, good practice and review comments that look like a child’s personal data are held back', async () => {
+  const made = await create('admin', { title: 'Personal data check' });
+  const url = `/api/v1/audits/${made.id}/findings`;
+  const flagged = await api('chair', 'POST', url, { text: 'The family at E1 6AN was not visited' });
+  assert.equal(flagged.statusCode, 422);
+  assert.match(fieldError(flagged, 'text'), /^The finding seems to contain a postcode \(“E1 6AN”\)/);
+  const confirmed = await api('chair', 'POST', url, {
+    text: 'Outreach at the E1 6AN youth centre was not offered',
+    confirmNoPersonalData: true,
+  });
+  assert.equal(confirmed.statusCode, 201, confirmed.body);
+  const goodPractice = await api(
+    'admin',
+    'POST',
+    '/api/v1/audits',
+    audit({ goodPractice: 'Seen on her birthday, 3 May 2015' }),
+  );
+  assert.equal(goodPractice.statusCode, 422);
+  assert.match(fieldError(goodPractice, 'goodPractice'), /date of birth/);
+
+  const browser = new Browser(t.app);
+  await browser.signIn('chair@demo.example');
+  await browser.get(`/audits/${made.id}`);
+  const page = await browser.post(`/audits/${made.id}/findings`, { text: 'Child DOB 12/03/2015 missed' });
+  assert.equal(page.statusCode, 400);
+  assert.match(page.body, /nothing here is a child’s date of birth or address/);
+});

@@ -5,6 +5,7 @@ import { todayInLondon } from '../../platform/calendar/today.ts';
 import { contextOf, idParam } from '../../platform/http/context.ts';
 import { type FieldError, HttpError, invalid } from '../../platform/http/errors.ts';
 import { dateParts, formInput, submitForm } from '../../platform/http/forms.ts';
+import { asksConfirmation } from '../../platform/privacy/personal-data.ts';
 import type { PageContext } from '../../platform/views/page.ts';
 import type { SimilarAction } from './actions-repo.ts';
 import { labels } from './labels.ts';
@@ -62,7 +63,16 @@ export function registerActionPages(app: FastifyInstance, { page, partnership, p
       request,
       reply,
       FORM,
-      { ...context, agencies, people, themes, priorities, dateFields: ACTION_DATES, ...labels },
+      {
+        ...context,
+        agencies,
+        people,
+        themes,
+        priorities,
+        askConfirm: asksConfirmation(context.errors),
+        dateFields: ACTION_DATES,
+        ...labels,
+      },
       status,
     );
   }
@@ -176,6 +186,12 @@ export function registerActionPages(app: FastifyInstance, { page, partnership, p
         evidence,
         mayUpdate: service.mayUpdate(ctx, action),
         mayManage: mayManagePlan(ctx.user.role),
+        // Which of the page's forms offers the confirmation: the one whose text was held back.
+        confirmIn: asksConfirmation(extra.errors)
+          ? extra.errors?.some((e) => e.field === 'summary' || e.field === 'reference')
+            ? 'evidence'
+            : 'progress'
+          : null,
         dateFields: ['writtenOn', 'evidenceOn'],
         ...extra,
         // Each form keeps what was typed into it; the others start from the action as it is.

@@ -5,6 +5,7 @@ import { addDays } from '../../platform/calendar/working-days.ts';
 import type { RequestContext } from '../../platform/http/context.ts';
 import { type FieldError, forbidden, invalid, notFound } from '../../platform/http/errors.ts';
 import { decodeCursor, toPage } from '../../platform/http/pagination.ts';
+import { personalDataErrors } from '../../platform/privacy/personal-data.ts';
 import * as repo from './actions-repo.ts';
 import { maskCaseSources, redactForCase } from './case-visibility.ts';
 import {
@@ -31,6 +32,21 @@ import type { CaseLink } from './sources-service.ts';
 
 const ENTITY = 'plan-action';
 const SOON_DAYS = 28;
+/** The plan's free text, checked for what looks like a child's date of birth or postcode. */
+const FREE_TEXT = {
+  action: [
+    ['text', 'The action'],
+    ['detail', 'The recommendation or finding'],
+  ],
+  progress: [
+    ['note', 'The update'],
+    ['outcome', 'The outcome'],
+  ],
+  evidence: [
+    ['summary', 'The evidence'],
+    ['reference', 'The reference'],
+  ],
+} as const;
 
 /** An action as shown and sent: with whether it is overdue today. */
 const withOverdue = (action: repo.PlanAction, today: string) => ({
@@ -51,7 +67,7 @@ function scopedFilter(ctx: RequestContext, filter: PlanFilter): repo.ActionFilte
 
 async function referenceErrors(tx: Queryable, ctx: RequestContext, input: ActionInput) {
   const found = await repo.checkReferences(tx, ctx.partnershipId, input);
-  const errors: FieldError[] = [];
+  const errors: FieldError[] = personalDataErrors(input, FREE_TEXT.action, input.confirmNoPersonalData);
   if (!found.agency) errors.push({ field: 'ownerAgencyId', message: 'Select an agency of this partnership' });
   if (!found.person)
     errors.push({ field: 'ownerPersonId', message: 'Select the owner from the people of this partnership' });
@@ -298,6 +314,8 @@ export function createActionsService(db: Database) {
         status: 'agreed',
         sourceId,
         detail: '',
+        // The case page's immediate-action form has no confirmation step to offer: not held back here.
+        confirmNoPersonalData: true,
       });
     },
 
@@ -335,6 +353,7 @@ export function createActionsService(db: Database) {
         errors.push(...statusChangeErrors(input.status, { outcome, evidenceCount: before.evidenceCount }));
         if (input.status === before.status && input.note === '' && outcome === before.outcome)
           errors.push({ field: 'note', message: 'Enter the progress update, or choose a new status' });
+        errors.push(...personalDataErrors(input, FREE_TEXT.progress, input.confirmNoPersonalData));
         if (writtenOn > today)
           errors.push({ field: 'writtenOn', message: 'The date can’t be in the future' });
         else if (writtenOn < before.raisedOn)
@@ -363,10 +382,10 @@ export function createActionsService(db: Database) {
       db.transaction(async (tx) => {
         const action = await lockAndLoad(tx, ctx, id);
         if (!mayUpdateAction(ctx.user, action)) throw forbidden();
+        const errors = personalDataErrors(input, FREE_TEXT.evidence, input.confirmNoPersonalData);
         if (input.evidenceOn > todayInLondon())
-          throw invalid([
-            { field: 'evidenceOn', message: 'The date of the evidence can’t be in the future' },
-          ]);
+          errors.push({ field: 'evidenceOn', message: 'The date of the evidence can’t be in the future' });
+        if (errors.length > 0) throw invalid(errors);
         const evidenceId = await repo.insertEvidence(tx, ctx.partnershipId, id, {
           ...input,
           addedBy: ctx.user.id,

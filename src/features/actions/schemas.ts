@@ -8,6 +8,7 @@ import {
   optionalUuid,
   requiredText,
 } from '../../platform/http/validation.ts';
+import { confirmation } from '../../platform/privacy/personal-data.ts';
 import { ACTION_STATUSES, DUE_PERIODS, EVIDENCE_KINDS, MANUAL_SOURCE_KINDS, SOURCE_KINDS } from './rules.ts';
 
 const STATUS_FILTERS = [...ACTION_STATUSES, 'open'] as const;
@@ -45,6 +46,7 @@ export const actionInput = z.strictObject({
   ),
   dueOn: isoDate(`Due date must be a real date, ${DATE_EXAMPLE}`, 'Enter the date the action is due'),
   priorityId: optionalUuid('Select a priority from the list'),
+  confirmNoPersonalData: confirmation,
 });
 export type ActionInput = z.output<typeof actionInput>;
 
@@ -65,6 +67,7 @@ export const progressInput = z.strictObject({
   note: optionalText(4_000, 'The update').transform((v) => v ?? ''),
   outcome: optionalText(4_000, 'The outcome').transform((v) => v ?? ''),
   writtenOn: optionalIsoDate(`Date must be a real date, ${DATE_EXAMPLE}`),
+  confirmNoPersonalData: confirmation,
 });
 export type ProgressInput = z.output<typeof progressInput>;
 
@@ -73,6 +76,7 @@ export const evidenceInput = z.strictObject({
   summary: requiredText(4_000, 'Describe the evidence: what it shows changed', 'The evidence'),
   evidenceOn: isoDate(`Date must be a real date, ${DATE_EXAMPLE}`, 'Enter the date of the evidence'),
   reference: optionalText(500, 'The reference').transform((v) => v ?? ''),
+  confirmNoPersonalData: confirmation,
 });
 export type EvidenceInput = z.output<typeof evidenceInput>;
 

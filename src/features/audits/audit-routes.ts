@@ -5,6 +5,7 @@ import { quarterLabel } from '../../platform/calendar/quarters.ts';
 import { contextOf, idParam, type RequestContext } from '../../platform/http/context.ts';
 import type { FieldError } from '../../platform/http/errors.ts';
 import { formInput, submitForm } from '../../platform/http/forms.ts';
+import { asksConfirmation } from '../../platform/privacy/personal-data.ts';
 import { ACTION_STATUS_LABELS } from '../actions/service.ts';
 import { labels } from './labels.ts';
 import type { AuditDeps } from './programme-routes.ts';
@@ -46,6 +47,7 @@ export function registerAuditPage(app: FastifyInstance, { page, partnership, pla
       'audits/views/audit.njk',
       {
         title: `AUD-${audit.number}: ${audit.title}`,
+        askConfirm: asksConfirmation(extra.errors),
         audit,
         cases,
         findings,

@@ -11,6 +11,7 @@ import { contextOf, idParam } from '../../platform/http/context.ts';
 import { forbidden } from '../../platform/http/errors.ts';
 import { formInput, submitForm } from '../../platform/http/forms.ts';
 import { parseOrThrow } from '../../platform/http/validation.ts';
+import { asksConfirmation } from '../../platform/privacy/personal-data.ts';
 import type { PageContext, PageRenderer } from '../../platform/views/page.ts';
 import type { ActionPlanService } from '../actions/service.ts';
 import type { PartnershipService } from '../partnership/service.ts';
@@ -108,6 +109,7 @@ export function registerProgrammePages(app: FastifyInstance, { page, partnership
           Math.min(planned, thisYear() - 1),
           Math.max(planned, thisYear() + YEARS_AHEAD),
         ),
+        askConfirm: asksConfirmation(context.errors),
         dateFields: DATE_FIELDS,
         ...labels,
       },

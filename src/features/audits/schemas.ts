@@ -8,6 +8,7 @@ import {
   optionalUuid,
   requiredText,
 } from '../../platform/http/validation.ts';
+import { confirmation, screenPersonalData } from '../../platform/privacy/personal-data.ts';
 import {
   AREAS,
   AUDIT_STATUSES,
@@ -46,20 +47,28 @@ export type ProgrammeFilter = z.output<typeof programmeFilter>;
 export const programmeQuery = pageQuery.extend(programmeFilter.shape);
 
 /** An audit as it is planned and recorded. */
-export const auditInput = z.strictObject({
-  type: z.enum(AUDIT_TYPES, { error: 'Select the type of audit' }),
-  title: requiredText(200, 'Enter the title of the audit', 'The title'),
-  themeId: optionalUuid('Select a theme from the list'),
-  quarterStartsOn: z
-    .string({ error: QUARTER_MESSAGE })
-    .regex(/^(?:19|20|21)\d{2}-/, QUARTER_MESSAGE)
-    .refine(isQuarterStart, QUARTER_MESSAGE),
-  agencyId: z.uuid({ error: 'Select the agency that leads or submits the audit' }),
-  leadPersonId: optionalUuid('Select the lead from the people of this partnership'),
-  status: z.enum(AUDIT_STATUSES, { error: 'Select the status of the audit' }),
-  workshopOn: optionalIsoDate('Workshop date must be a real date, for example 12 11 2026'),
-  goodPractice: optionalText(4_000, 'The good practice').transform((v) => v ?? ''),
-});
+export const auditInput = z
+  .strictObject({
+    type: z.enum(AUDIT_TYPES, { error: 'Select the type of audit' }),
+    title: requiredText(200, 'Enter the title of the audit', 'The title'),
+    themeId: optionalUuid('Select a theme from the list'),
+    quarterStartsOn: z
+      .string({ error: QUARTER_MESSAGE })
+      .regex(/^(?:19|20|21)\d{2}-/, QUARTER_MESSAGE)
+      .refine(isQuarterStart, QUARTER_MESSAGE),
+    agencyId: z.uuid({ error: 'Select the agency that leads or submits the audit' }),
+    leadPersonId: optionalUuid('Select the lead from the people of this partnership'),
+    status: z.enum(AUDIT_STATUSES, { error: 'Select the status of the audit' }),
+    workshopOn: optionalIsoDate('Workshop date must be a real date, for example 12 11 2026'),
+    goodPractice: optionalText(4_000, 'The good practice').transform((v) => v ?? ''),
+    confirmNoPersonalData: confirmation,
+  })
+  .superRefine(
+    screenPersonalData([
+      ['title', 'The title'],
+      ['goodPractice', 'The good practice'],
+    ]),
+  );
 export type AuditInput = z.output<typeof auditInput>;
 
 export const caseInput = z.strictObject({
@@ -83,13 +92,19 @@ export const gradesInput = z.strictObject(
 );
 export type GradesInput = z.output<typeof gradesInput>;
 
-export const findingInput = z.strictObject({
-  text: requiredText(2_000, 'Enter the finding', 'The finding'),
-});
+export const findingInput = z
+  .strictObject({
+    text: requiredText(2_000, 'Enter the finding', 'The finding'),
+    confirmNoPersonalData: confirmation,
+  })
+  .superRefine(screenPersonalData([['text', 'The finding']]));
 
-export const reviewInput = z.strictObject({
-  comments: requiredText(4_000, 'Enter the QA and Performance group’s comments', 'The comments'),
-});
+export const reviewInput = z
+  .strictObject({
+    comments: requiredText(4_000, 'Enter the QA and Performance group’s comments', 'The comments'),
+    confirmNoPersonalData: confirmation,
+  })
+  .superRefine(screenPersonalData([['comments', 'The comments']]));
 
 const MONTHS_MESSAGE = `Enter a whole number of months from ${MIN_FOLLOW_UP_MONTHS} to ${MAX_FOLLOW_UP_MONTHS}`;
 export const settingsInput = z.strictObject({

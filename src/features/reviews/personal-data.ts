@@ -1,6 +1,8 @@
-import type { FieldError } from '../../platform/http/errors.ts';
-
-import { personalDataMessage, personalDataWarnings } from '../../platform/privacy/personal-data.ts';
+import {
+  personalDataErrors as checkFields,
+  type FreeTextFields,
+  withPersonalDataErrors as withFieldErrors,
+} from '../../platform/privacy/personal-data.ts';
 
 /** The case reviews' free text, checked with the platform's test for a child's personal data. */
 
@@ -30,25 +32,10 @@ export const FREE_TEXT = {
 } as const satisfies Record<string, readonly (readonly [string, string])[]>;
 type Fields = (typeof FREE_TEXT)[keyof typeof FREE_TEXT];
 
-/** Field errors for free text that looks like a child's date of birth or address, unless confirmed. */
-export function personalDataErrors(input: object, fields: Fields, confirmedByUser: boolean): FieldError[] {
-  if (confirmedByUser) return [];
-  const values = input as Record<string, unknown>;
-  return fields.flatMap(([field, label]) => {
-    const value = values[field];
-    const warnings = typeof value === 'string' ? personalDataWarnings(value) : [];
-    return warnings.length > 0 ? [{ field, message: personalDataMessage(label, warnings) }] : [];
-  });
-}
-
-/**
- * A form refused for other reasons is checked for personal data too, so that one submission shows
- * every problem: the findings are added for fields without an error of their own.
- */
-export function withPersonalDataErrors(errors: FieldError[], form: Record<string, unknown>, fields: Fields) {
-  const confirmed = form.confirmNoPersonalData === 'yes';
-  const found = personalDataErrors(form, fields, confirmed).filter(
-    (f) => !errors.some((e) => e.field === f.field),
-  );
-  return [...errors, ...found];
-}
+export const personalDataErrors = (input: object, fields: Fields, confirmed: boolean) =>
+  checkFields(input, fields as FreeTextFields, confirmed);
+export const withPersonalDataErrors = (
+  errors: Parameters<typeof withFieldErrors>[0],
+  form: Record<string, unknown>,
+  fields: Fields,
+) => withFieldErrors(errors, form, fields as FreeTextFields);

@@ -6,6 +6,7 @@ import {
   optionalText,
   requiredText,
 } from '../../platform/http/validation.ts';
+import { confirmation } from '../../platform/privacy/personal-data.ts';
 import { LOCAL_SETTINGS, type LocalSettingKey } from './clock-settings.ts';
 import { CLOCK_KEYS } from './clocks.ts';
 import { LEARNING_EVENT_KINDS, REVIEW_METHODS } from './practice-review-rules.ts';
@@ -13,10 +14,7 @@ import { AGE_BANDS, CASE_KINDS, DECISIONS, HARM_CATEGORIES, OUTCOMES, TEAM_CAPAC
 
 const text = (max: number, label: string) => optionalText(max, label).transform((v) => v ?? '');
 /** A form's checkbox ("yes") or the API's boolean. */
-const confirmed = z
-  .union([z.boolean(), z.literal('yes').transform(() => true), z.literal('').transform(() => false)])
-  .optional()
-  .transform((v) => v ?? false);
+const confirmed = confirmation;
 
 export const incidentInput = z.strictObject({
   kind: z

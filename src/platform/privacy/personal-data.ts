@@ -1,3 +1,6 @@
+import { z } from 'zod';
+import type { FieldError } from '../http/errors.ts';
+
 /**
  * A check of free text for what looks like a child's date of birth or address. The product stores
  * pseudonyms and age bands only; features hold matching text back until the user removes it or
@@ -37,3 +40,57 @@ export function personalDataMessage(label: string, warnings: PersonalDataWarning
   const what = warnings.map((w) => `a ${w.kind} (“${w.found}”)`).join(' and ');
   return `${label} seems to contain ${what}. Remove it, or confirm it is not a child’s personal data`;
 }
+
+/** The user's confirmation that flagged text is not a child's personal data: a form's "yes", or true. */
+export const confirmation = z
+  .union([z.boolean(), z.literal('yes').transform(() => true), z.literal('').transform(() => false)])
+  .optional()
+  .transform((v) => v ?? false);
+
+/** Whether a refused form should offer the confirmation: one of its errors is a personal-data finding. */
+export const asksConfirmation = (errors: FieldError[] = []) =>
+  errors.some((e) => e.message.endsWith('confirm it is not a child’s personal data'));
+
+/** A form's free-text fields, with the words a message uses for each. */
+export type FreeTextFields = readonly (readonly [string, string])[];
+
+/** Field errors for free text that looks like a child's date of birth or address, unless confirmed. */
+export function personalDataErrors(
+  input: object,
+  fields: FreeTextFields,
+  confirmedByUser: boolean,
+): FieldError[] {
+  if (confirmedByUser) return [];
+  const values = input as Record<string, unknown>;
+  return fields.flatMap(([field, label]) => {
+    const value = values[field];
+    const warnings = typeof value === 'string' ? personalDataWarnings(value) : [];
+    return warnings.length > 0 ? [{ field, message: personalDataMessage(label, warnings) }] : [];
+  });
+}
+
+/**
+ * A form refused for other reasons is checked for personal data too, so that one submission shows
+ * every problem: the findings are added for fields without an error of their own.
+ */
+export function withPersonalDataErrors(
+  errors: FieldError[],
+  form: Record<string, unknown>,
+  fields: FreeTextFields,
+) {
+  const confirmed = form.confirmNoPersonalData === 'yes';
+  const found = personalDataErrors(form, fields, confirmed).filter(
+    (f) => !errors.some((e) => e.field === f.field),
+  );
+  return [...errors, ...found];
+}
+
+/**
+ * For a Zod object schema's superRefine: the free-text fields that look like personal data become
+ * issues on those fields, unless the input carries `confirmNoPersonalData`.
+ */
+export const screenPersonalData =
+  (fields: FreeTextFields) => (input: Record<string, unknown>, ctx: z.RefinementCtx) => {
+    for (const error of personalDataErrors(input, fields, input.confirmNoPersonalData === true))
+      ctx.addIssue({ code: 'custom', path: [error.field], message: error.message });
+  };
