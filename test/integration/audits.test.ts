@@ -213,6 +213,25 @@ test('a member submits their own agency’s audit; the QA and Performance group 
       .statusCode,
     403,
   );
+  // The agency records its own audit's cases, grades and findings; another agency's partner can't.
+  const ownFinding = await api('member', 'POST', `/api/v1/audits/${submitted.id}/findings`, {
+    text: 'Supervision was not recorded in two of ten files',
+  });
+  assert.equal(ownFinding.statusCode, 201, ownFinding.body);
+  const ownGrades = await api('member', 'PUT', `/api/v1/audits/${submitted.id}/grades`, { planning: 'good' });
+  assert.equal(ownGrades.statusCode, 200, ownGrades.body);
+  assert.equal(
+    (await api('data-lead', 'POST', `/api/v1/audits/${submitted.id}/findings`, { text: 'Not mine' }))
+      .statusCode,
+    403,
+  );
+  const multiAgency = (await api('member', 'GET', '/api/v1/audits?type=multi-agency')).json().items[0];
+  assert.equal(
+    (await api('member', 'POST', `/api/v1/audits/${multiAgency.id}/findings`, { text: 'Not ours' }))
+      .statusCode,
+    403,
+    'the group records multi-agency audits',
+  );
   const browser = new Browser(t.app);
   await browser.signIn('chair@demo.example');
   await browser.get(`/audits/${submitted.id}`);
@@ -227,6 +246,10 @@ test('a member submits their own agency’s audit; the QA and Performance group 
   assert.equal(read.reviewedOn, today);
   assert.equal(read.reviewComments, 'Supervision recorded in most files; audit again in a year');
   assert.equal(await logged('audit.reviewed', submitted.id), 1);
+  const afterReview = await api('member', 'POST', `/api/v1/audits/${submitted.id}/findings`, {
+    text: 'Late',
+  });
+  assert.equal(afterReview.statusCode, 403, 'reviewed: the agency no longer changes what it records');
   const reopened = await api('member', 'PUT', `/api/v1/audits/${submitted.id}`, {
     ...own,
     status: 'in-progress',

@@ -9,7 +9,7 @@ import { asksConfirmation } from '../../platform/privacy/personal-data.ts';
 import { ACTION_STATUS_LABELS } from '../actions/service.ts';
 import { labels } from './labels.ts';
 import type { AuditDeps } from './programme-routes.ts';
-import { isPartnerSubmitted, isPartnershipLed } from './rules.ts';
+import { isPartnerSubmitted, isPartnershipLed, mayRecordAudit } from './rules.ts';
 import { caseInput, findingInput, gradesInput, reviewInput } from './schemas.ts';
 
 const FLASHES: Record<string, string> = {
@@ -36,7 +36,7 @@ export function registerAuditPage(app: FastifyInstance, { page, partnership, pla
     );
     const manages = audits.programme.mayManage(ctx);
     const [agencies, actions] = await Promise.all([
-      manages ? partnership.partners.choices(ctx) : [],
+      mayRecordAudit(ctx.user, audit) ? partnership.partners.choices(ctx) : [],
       audit.sourceId && can(ctx.user.role, 'plan:read')
         ? plan.actions.list(ctx, { sourceId: audit.sourceId, limit: 200 })
         : null,
@@ -57,6 +57,7 @@ export function registerAuditPage(app: FastifyInstance, { page, partnership, pla
         partnerSubmitted: isPartnerSubmitted(audit.type),
         mayEdit: audits.programme.mayEdit(ctx, audit),
         manages,
+        mayRecord: mayRecordAudit(ctx.user, audit),
         agencies,
         actions,
         actionStatusLabels: ACTION_STATUS_LABELS,
@@ -111,8 +112,9 @@ export function registerAuditPage(app: FastifyInstance, { page, partnership, pla
       anchor: 'review',
     },
   ];
-  const access: Permission = 'audits:manage';
   for (const form of forms) {
+    // The audit's agency records its own audit's content; only the group reviews it.
+    const access: Permission = form.path === 'review' ? 'audits:manage' : 'audits:submit';
     app.post(`/audits/:id/${form.path}`, { config: { access } }, async (request, reply) => {
       const id = idParam(request, 'id', 'Audit');
       const input = formInput(request.body);

@@ -113,7 +113,7 @@ export function registerAuditsApi(app: FastifyInstance, { audits }: AuditDeps) {
     '/api/v1/audits/:id/cases',
     {
       config: {
-        access: 'audits:manage',
+        access: 'audits:submit',
         api: byId('Add a case the audit looked at, by pseudonym', {
           body: caseInput,
           response: caseOut,
@@ -132,7 +132,7 @@ export function registerAuditsApi(app: FastifyInstance, { audits }: AuditDeps) {
     '/api/v1/audits/:id/grades',
     {
       config: {
-        access: 'audits:manage',
+        access: 'audits:submit',
         api: byId('Replace the audit’s grades: one per area of practice, null for not graded', {
           body: gradesInput,
           response: z.array(gradeOut),
@@ -149,7 +149,7 @@ export function registerAuditsApi(app: FastifyInstance, { audits }: AuditDeps) {
     '/api/v1/audits/:id/findings',
     {
       config: {
-        access: 'audits:manage',
+        access: 'audits:submit',
         api: byId('Add a finding', { body: findingInput, response: findingOut, successStatus: 201 }),
       },
     },

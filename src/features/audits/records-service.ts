@@ -5,19 +5,22 @@ import type { ActionPlanService } from '../actions/service.ts';
 import { lockAudit } from './audits-repo.ts';
 import { auditLog, loadAudit, sourceDate, sourceTitle } from './audits-service.ts';
 import * as repo from './records-repo.ts';
-import { AREAS, mayManageAudits } from './rules.ts';
+import { AREAS, mayRecordAudit } from './rules.ts';
 import type { CaseInput, GradesInput } from './schemas.ts';
 
 type Scope = Pick<RequestContext, 'partnershipId'>;
 
 /** What an audit records: its cases (by pseudonym), grades per area and findings; findings go to the plan. */
 export function createRecordsService(db: Database, plan: ActionPlanService) {
-  /** A write of the QA and Performance group to one audit, locked, in one transaction with its log entry. */
+  /**
+   * A write to what one audit records, locked, in one transaction with its log entry: by the QA and
+   * Performance group, or by the audit's own agency until the group has reviewed it.
+   */
   const write = <T>(ctx: RequestContext, auditId: string, work: (tx: Queryable) => Promise<T>) =>
     db.transaction(async (tx) => {
-      if (!mayManageAudits(ctx.user.role)) throw forbidden();
       await lockAudit(tx, ctx.partnershipId, auditId);
-      await loadAudit(tx, ctx, auditId);
+      const audit = await loadAudit(tx, ctx, auditId);
+      if (!mayRecordAudit(ctx.user, audit)) throw forbidden();
       return work(tx);
     });
 

@@ -15,6 +15,7 @@ import {
   isPartnershipLed,
   looksLikePseudonym,
   mayEditAudit,
+  mayRecordAudit,
   reviewErrors,
   reviewedChangeErrors,
   submittedOnFor,
@@ -115,4 +116,15 @@ test('a pseudonym with a date or a postcode in it is refused', () => {
     'DOB 3 May 2015',
   ])
     assert.equal(looksLikePseudonym(bad), false, bad);
+});
+
+test('an agency records its own submitted audit until the QA and Performance group has reviewed it', () => {
+  const own = { type: 'single-agency' as const, agencyId: 'elft', reviewedOn: null };
+  const member = { role: 'member' as const, agencyId: 'elft' };
+  assert.equal(mayRecordAudit(member, own), true);
+  assert.equal(mayRecordAudit(member, { ...own, reviewedOn: '2026-06-25' }), false);
+  assert.equal(mayRecordAudit(member, { ...own, agencyId: 'police' }), false);
+  assert.equal(mayRecordAudit(member, { ...own, type: 'multi-agency' }), false);
+  assert.equal(mayRecordAudit({ role: 'chair', agencyId: 'la' }, { ...own, reviewedOn: '2026-06-25' }), true);
+  assert.equal(mayRecordAudit({ role: 'scrutineer', agencyId: 'elft' }, own), false);
 });

@@ -144,6 +144,18 @@ export function mayEditAudit(
   );
 }
 
+/**
+ * May this user record the audit's cases, grades and findings: the group's chairs and the business
+ * unit always; its agency's partners for their own agency's audit until the group has reviewed it.
+ */
+export function mayRecordAudit(
+  user: { role: Role; agencyId: string },
+  audit: { type: AuditType; agencyId: string; reviewedOn: string | null },
+): boolean {
+  if (mayManageAudits(user.role)) return true;
+  return mayEditAudit(user, audit) && audit.reviewedOn === null;
+}
+
 /** The QA and Performance group reviews an agency's audit once the agency has submitted it. */
 export function reviewErrors(audit: { type: AuditType; submittedOn: string | null }): FieldError[] {
   if (!isPartnerSubmitted(audit.type))
