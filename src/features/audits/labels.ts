@@ -1,3 +1,4 @@
+import { labelledChoices } from '../../platform/views/choices.ts';
 import {
   AREA_LABELS,
   AREAS,
@@ -10,18 +11,15 @@ import {
   PARTNERSHIP_LED_TYPES,
 } from './rules.ts';
 
-const options = <K extends string>(keys: readonly K[], names: Record<K, string>) =>
-  keys.map((value) => ({ value, text: names[value] }));
-
 /** The names the audit pages show, and the choices of their forms and filters. */
 export const labels = {
   typeLabels: AUDIT_TYPE_LABELS,
-  typeChoices: options(AUDIT_TYPES, AUDIT_TYPE_LABELS),
+  typeChoices: labelledChoices(AUDIT_TYPES, AUDIT_TYPE_LABELS),
   statusLabels: AUDIT_STATUS_LABELS,
-  statusChoices: options(AUDIT_STATUSES, AUDIT_STATUS_LABELS),
+  statusChoices: labelledChoices(AUDIT_STATUSES, AUDIT_STATUS_LABELS),
   gradeLabels: GRADE_LABELS,
-  gradeChoices: options(GRADES, GRADE_LABELS),
-  areaChoices: options(AREAS, AREA_LABELS),
+  gradeChoices: labelledChoices(GRADES, GRADE_LABELS),
+  areaChoices: labelledChoices(AREAS, AREA_LABELS),
   /** Types held as a workshop, with a follow-up learning session. */
   partnershipLedTypes: PARTNERSHIP_LED_TYPES,
   /** Tag colours, as GOV.UK tag classes. */

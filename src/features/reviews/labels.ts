@@ -1,3 +1,4 @@
+import { labelledChoices } from '../../platform/views/choices.ts';
 import { ACTION_STATUS_LABELS } from '../actions/service.ts';
 import { CLOCK_KEYS, CLOCK_NAMES, CLOCK_STATUS_COLOURS, CLOCK_STATUS_LABELS } from './clocks.ts';
 import {
@@ -21,29 +22,26 @@ import {
   TEAM_CAPACITY_LABELS,
 } from './rules.ts';
 
-const options = <K extends string>(keys: readonly K[], words: Record<K, string>) =>
-  keys.map((value) => ({ value, text: words[value] }));
-
 /** Words the case-review pages show for the rules' codes. */
 export const labels = {
   actionStatusLabels: ACTION_STATUS_LABELS,
   caseKindLabels: CASE_KIND_LABELS,
-  caseKinds: options(CASE_KINDS, CASE_KIND_LABELS),
+  caseKinds: labelledChoices(CASE_KINDS, CASE_KIND_LABELS),
   outcomeLabels: OUTCOME_LABELS,
-  outcomes: options(OUTCOMES, OUTCOME_LABELS),
+  outcomes: labelledChoices(OUTCOMES, OUTCOME_LABELS),
   harmLabels: HARM_CATEGORY_LABELS,
-  harmCategories: options(HARM_CATEGORIES, HARM_CATEGORY_LABELS),
+  harmCategories: labelledChoices(HARM_CATEGORIES, HARM_CATEGORY_LABELS),
   ageBandLabels: AGE_BAND_LABELS,
-  ageBands: options(AGE_BANDS, AGE_BAND_LABELS),
+  ageBands: labelledChoices(AGE_BANDS, AGE_BAND_LABELS),
   decisionLabels: DECISION_LABELS,
-  decisions: options(DECISIONS, DECISION_LABELS),
+  decisions: labelledChoices(DECISIONS, DECISION_LABELS),
   clockNames: CLOCK_NAMES,
-  clockChoices: options(CLOCK_KEYS, CLOCK_NAMES),
+  clockChoices: labelledChoices(CLOCK_KEYS, CLOCK_NAMES),
   clockStatusLabels: CLOCK_STATUS_LABELS,
   clockColours: CLOCK_STATUS_COLOURS,
   capacityLabels: TEAM_CAPACITY_LABELS,
-  capacities: options(TEAM_CAPACITIES, TEAM_CAPACITY_LABELS),
-  methods: options(REVIEW_METHODS, REVIEW_METHOD_LABELS),
+  capacities: labelledChoices(TEAM_CAPACITIES, TEAM_CAPACITY_LABELS),
+  methods: labelledChoices(REVIEW_METHODS, REVIEW_METHOD_LABELS),
   eventLabels: LEARNING_EVENT_LABELS,
-  eventKinds: options(LEARNING_EVENT_KINDS, LEARNING_EVENT_LABELS),
+  eventKinds: labelledChoices(LEARNING_EVENT_KINDS, LEARNING_EVENT_LABELS),
 };

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { checkedIn, selectOptions, toChoices } from './choices.ts';
+import { checkedIn, labelledChoices, selectOptions, toChoices } from './choices.ts';
 
 test('rows become choices, with an optional detail in brackets', () => {
   const rows = [
@@ -51,4 +51,11 @@ test('checkbox items are ticked from one value or a list', () => {
     checkedIn(choices, undefined).map((c) => c.checked),
     [false, false],
   );
+});
+
+test('a rule’s codes become choices with their names, in the rule’s order', () => {
+  assert.deepEqual(labelledChoices(['b', 'a'] as const, { a: 'Alpha', b: 'Beta' }), [
+    { value: 'b', text: 'Beta' },
+    { value: 'a', text: 'Alpha' },
+  ]);
 });

@@ -2,6 +2,10 @@ import nunjucks from 'nunjucks';
 
 export type Choice = { value: string; text: string };
 
+/** The choices of a list of codes, each with its name: for a rule's constants and their labels. */
+export const labelledChoices = <K extends string>(keys: readonly K[], names: Record<K, string>) =>
+  keys.map((value) => ({ value, text: names[value] }));
+
 /**
  * Rows as select choices: `agencies | choices("id", "name")`; a third key adds a detail in brackets,
  * "Amina Okafor (Metropolitan Police)". Keeps templates free of list-building loops.
