@@ -110,3 +110,32 @@ export async function apiToken(
 }
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+type ApiMethod = 'GET' | 'POST' | 'PUT';
+
+/**
+ * An API caller for a test file: `api(who, method, url, payload)` with the bearer token of `who` from
+ * `tokens` (filled in the file's `before`). `app` is read at call time, after `before` has run.
+ */
+export const apiAs =
+  (app: () => FastifyInstance, tokens: Record<string, string>) =>
+  (who: string, method: ApiMethod, url: string, payload?: unknown) =>
+    app().inject({
+      method,
+      url,
+      headers: bearer(tokens[who] as string),
+      ...(payload === undefined ? {} : { payload: payload as object }),
+    });
+
+/** How many rows a table holds: for "nothing was saved" assertions. */
+export const rowCount = async (db: TestDatabase, table: string) =>
+  (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0]?.n ?? 0;
+
+/** How many audit-log entries of one action name one record. */
+export const auditEntries = async (db: TestDatabase, action: string, entityId: string) =>
+  (
+    await db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM audit_log WHERE action = $1 AND entity_id = $2',
+      [action, entityId],
+    )
+  )[0]?.n ?? 0;

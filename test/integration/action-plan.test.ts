@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { planReminders } from '../../src/features/actions/service.ts';
 import { todayInLondon } from '../../src/platform/calendar/today.ts';
 import { addDays } from '../../src/platform/calendar/working-days.ts';
-import { apiToken, Browser, bearer, type TestApp, testApp } from '../helpers/app.ts';
+import { apiAs, apiToken, auditEntries, Browser, rowCount, type TestApp, testApp } from '../helpers/app.ts';
 import { docxText } from '../helpers/documents.ts';
 
 let t: TestApp;
@@ -29,23 +29,10 @@ before(async () => {
 });
 after(() => t.close());
 
-const api = (who: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) =>
-  t.app.inject({
-    method,
-    url,
-    headers: bearer(tokens[who] as string),
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  });
+const api = apiAs(() => t.app, tokens);
 const agencyId = (name: RegExp) => (agencies.find((a) => name.test(a.name)) as { id: string }).id;
-const count = async (table: string) =>
-  (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0]?.n ?? 0;
-const auditCount = async (action: string, entityId: string) =>
-  (
-    await t.db.query<{ n: number }>(
-      'SELECT count(*)::int AS n FROM audit_log WHERE action = $1 AND entity_id = $2',
-      [action, entityId],
-    )
-  )[0]?.n ?? 0;
+const count = (table: string) => rowCount(t.db, table);
+const auditCount = (action: string, entityId: string) => auditEntries(t.db, action, entityId);
 
 async function source(title: string, kind = 'scrutiny') {
   const response = await api('admin', 'POST', '/api/v1/action-sources', {

@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import { auditReminders } from '../../src/features/audits/service.ts';
 import { todayInLondon } from '../../src/platform/calendar/today.ts';
 import { addDays, addMonths } from '../../src/platform/calendar/working-days.ts';
-import { apiToken, Browser, bearer, type TestApp, testApp } from '../helpers/app.ts';
+import { apiAs, apiToken, auditEntries, Browser, rowCount, type TestApp, testApp } from '../helpers/app.ts';
 
 let t: TestApp;
 const tokens: Record<string, string> = {};
@@ -29,23 +29,10 @@ before(async () => {
 });
 after(() => t.close());
 
-const api = (who: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) =>
-  t.app.inject({
-    method,
-    url,
-    headers: bearer(tokens[who] as string),
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  });
+const api = apiAs(() => t.app, tokens);
 const agencyId = (name: RegExp) => (agencies.find((a) => name.test(a.name)) as { id: string }).id;
-const count = async (table: string) =>
-  (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0]?.n ?? 0;
-const logged = async (action: string, entityId: string) =>
-  (
-    await t.db.query<{ n: number }>(
-      'SELECT count(*)::int AS n FROM audit_log WHERE action = $1 AND entity_id = $2',
-      [action, entityId],
-    )
-  )[0]?.n ?? 0;
+const count = (table: string) => rowCount(t.db, table);
+const logged = (action: string, entityId: string) => auditEntries(t.db, action, entityId);
 const fieldError = (response: { json(): { errors?: { field: string; message: string }[] } }, field: string) =>
   response.json().errors?.find((e) => e.field === field)?.message ?? '';
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { todayInLondon } from '../../src/platform/calendar/today.ts';
 import { addDays, addWorkingDays } from '../../src/platform/calendar/working-days.ts';
-import { apiToken, Browser, bearer, type TestApp, testApp } from '../helpers/app.ts';
+import { apiAs, apiToken, auditEntries, Browser, type TestApp, testApp } from '../helpers/app.ts';
 
 let t: TestApp;
 const tokens: Record<string, string> = {};
@@ -14,25 +14,13 @@ before(async () => {
 });
 after(() => t.close());
 
-const api = (who: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) =>
-  t.app.inject({
-    method,
-    url,
-    headers: bearer(tokens[who] as string),
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  });
+const api = apiAs(() => t.app, tokens);
 async function user(email: string) {
   const found = (await api('admin', 'GET', `/api/v1/users?q=${encodeURIComponent(email)}`)).json().items[0];
   assert.ok(found, email);
   return found as { id: string; agencyId: string };
 }
-const auditCount = async (action: string, entityId: string) =>
-  (
-    await t.db.query<{ n: number }>(
-      'SELECT count(*)::int AS n FROM audit_log WHERE action = $1 AND entity_id = $2',
-      [action, entityId],
-    )
-  )[0]?.n ?? 0;
+const auditCount = (action: string, entityId: string) => auditEntries(t.db, action, entityId);
 const incident = (over: Record<string, unknown> = {}) => ({
   pseudonym: 'Child T',
   awareOn: '2024-12-16',
