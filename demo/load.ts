@@ -6,6 +6,7 @@ import { recordAudit } from '../src/platform/audit/audit.ts';
 import { hashPassword } from '../src/platform/auth/auth-service.ts';
 import { todayInLondon } from '../src/platform/calendar/today.ts';
 import { insertDemoAudits } from './audits.ts';
+import { insertDemoDataDashboard } from './data-dashboard.ts';
 import type { DemoPartnership } from './demo-types.ts';
 import { insertCases } from './load-cases.ts';
 import { insertDemoPlan, insertPlanLists } from './plan-rows.ts';
@@ -162,6 +163,7 @@ export async function insertDemo(
       personIds,
       themeIds: new Map(themes.map((t) => [t.name, t.id])),
     });
+    await insertDemoDataDashboard(tx, partnershipId, todayInLondon());
   }
   await recordAudit(tx, SYSTEM, {
     partnershipId,

@@ -12,6 +12,8 @@ import { registerActionPlanRoutes } from './features/actions/routes.ts';
 import { createActionPlanService, planReminders } from './features/actions/service.ts';
 import { registerAuditRoutes as registerAuditProgrammeRoutes } from './features/audits/routes.ts';
 import { auditReminders, createAuditService } from './features/audits/service.ts';
+import { registerDataRoutes } from './features/data/routes.ts';
+import { createDataService } from './features/data/service.ts';
 import { registerHomeRoutes } from './features/home/routes.ts';
 import { meetingReminders } from './features/meetings/reminders.ts';
 import { groupMeetingsSection, registerMeetingRoutes } from './features/meetings/routes.ts';
@@ -53,6 +55,7 @@ const NAVIGATION: NavItem[] = [
   { href: '/risks', text: 'Risks', permission: 'risks:read' },
   { href: '/cases', text: 'Case reviews', permission: 'cases:read', alsoFor: ['/clocks'] },
   { href: '/actions', text: 'Action plan', permission: 'plan:read', alsoFor: ['/audits'] },
+  { href: '/data', text: 'Data', permission: 'data:read' },
   { href: '/briefings', text: 'Learning', permission: 'learning:read' },
   { href: '/users', text: 'Users', permission: 'users:manage' },
   { href: '/audit', text: 'Audit log', permission: 'audit:read' },
@@ -149,6 +152,7 @@ export async function buildApp(
   const plan = createActionPlanService(db);
   const audits = createAuditService(db, plan);
   const reviews = createReviewService(db, partnership, plan);
+  const data = createDataService(db, meetings);
   const notifier = createNotifier(db, {
     smtpUrl: config.smtpUrl,
     from: config.mailFrom ?? 'Safeguarding Partnership Hub <no-reply@localhost>',
@@ -169,6 +173,7 @@ export async function buildApp(
   registerReviewRoutes(app, { page, partnership, reviews });
   registerActionPlanRoutes(app, { page, partnership, plan });
   registerAuditProgrammeRoutes(app, { page, partnership, plan, audits });
+  registerDataRoutes(app, { page, partnership, plan, data });
 
   registerNotifyRoutes(app, { db, page });
 

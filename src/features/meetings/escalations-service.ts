@@ -91,6 +91,12 @@ export function createEscalationsService(db: Database, partnership: PartnershipS
       return { escalation, events, next: nextStatuses(escalation.status) };
     },
 
+    /**
+     * Raises an escalation inside another feature's transaction (an exception on the data dashboard),
+     * so the escalation and the record linking to it commit together. The caller checks the agency.
+     */
+    raiseIn: (tx: Queryable, ctx: RequestContext, input: EscalationInput) => insertEscalation(tx, ctx, input),
+
     async raise(ctx: RequestContext, input: EscalationInput) {
       const checks = await Promise.all([
         mustExist(

@@ -83,6 +83,12 @@ export const PERMISSIONS = [
   'audits:submit',
   /** Plan and record audits, and review single-agency audits for the QA and Performance group. */
   'audits:manage',
+  /** See the data dashboard: submitted figures, comparisons, benchmarks, exceptions and compliance. */
+  'data:read',
+  /** Enter and submit one's own agency's figures for a data call (the business unit: any agency's). */
+  'data:submit',
+  /** Keep the indicator catalogue, population and benchmarks; open data calls; set suppression. */
+  'data:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -129,6 +135,11 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   'audits:read': ['admin', 'executive', 'chair', 'member', 'data-lead', 'scrutineer'],
   'audits:submit': ['admin', 'executive', 'chair', 'member', 'data-lead'],
   'audits:manage': ['admin', 'chair'],
+  // Partners' figures are shared among the partners and open to scrutiny; each agency's data lead
+  // submits its own, the business unit runs the calls. Young scrutineers see the published view.
+  'data:read': ['admin', 'executive', 'chair', 'member', 'data-lead', 'scrutineer'],
+  'data:submit': ['admin', 'data-lead'],
+  'data:manage': ['admin'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

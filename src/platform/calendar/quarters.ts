@@ -64,3 +64,41 @@ export function quarterChoices(fromYear: number, toYear: number): { value: strin
   }
   return choices;
 }
+
+/** The quarter `n` quarters after (or, negative, before) the one starting on `start`. */
+export function addQuarters(start: string, n: number): string {
+  const [year, month] = yearMonth(start);
+  const index = year * 4 + Math.floor((month - 1) / 3) + n;
+  return `${Math.floor(index / 4)}-${pad((index % 4) * 3 + 1)}-01`;
+}
+
+/** The last day of the quarter starting on `start`. */
+export function quarterEnd(start: string): string {
+  const next = addQuarters(start, 1);
+  const day = new Date(`${next}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() - 1);
+  return day.toISOString().slice(0, 10);
+}
+
+/** '2025-26 Q2', the short name statisticians give a financial quarter, from its first day. */
+export function shortQuarterLabel(start: string): string {
+  const year = financialYearOf(start);
+  return `${year}-${pad((year + 1) % 100)} Q${quarterNumber(start)}`;
+}
+
+/**
+ * A quarter as people write it in a spreadsheet — '2025-26 Q2', '2025/26 Q2', 'Q2 2025-26' or its
+ * first day '2025-07-01' — as its first day; null if it is none of these.
+ */
+export function parseQuarter(text: string): string | null {
+  const value = text.trim();
+  if (isQuarterStart(value)) return value;
+  const match =
+    /^(\d{4})[-/](\d{2})\s*Q([1-4])$/i.exec(value) ?? /^Q([1-4])\s*(\d{4})[-/](\d{2})$/i.exec(value);
+  if (!match) return null;
+  const [year, next, q] = value.toUpperCase().startsWith('Q')
+    ? [Number(match[2]), Number(match[3]), Number(match[1])]
+    : [Number(match[1]), Number(match[2]), Number(match[3])];
+  if ((year + 1) % 100 !== next) return null;
+  return addQuarters(`${year}-04-01`, q - 1);
+}
