@@ -33,6 +33,7 @@ const CHANGE = /^Change /;
 const RISK = 'Fewer children seen face to face by universal services';
 const ACTION = 'Record the child’s own words in every multi-agency plan';
 const AUDIT = 'Neglect of children under five';
+const INDICATOR = 'Children looked after';
 
 /** Opens a path, then follows links (or links styled as buttons) by their accessible names. */
 const go =
@@ -45,6 +46,23 @@ const go =
       await main.getByRole('link', { name }).or(main.getByRole('button', { name })).first().click();
       await page.waitForLoadState();
     }
+    return page;
+  };
+
+/** The latest data call (the demo's, for the last complete quarter), and one agency's answer to it. */
+const lastCall: Reach = async (tabs) => {
+  const page = tabs.admin;
+  await page.goto('/data/calls');
+  await page.getByRole('main').getByRole('table').getByRole('link').first().click();
+  await page.waitForLoadState();
+  return page;
+};
+const lastCallAgency =
+  (agency: string): Reach =>
+  async (tabs) => {
+    const page = await lastCall(tabs);
+    await page.getByRole('main').getByRole('link', { name: agency, exact: true }).click();
+    await page.waitForLoadState();
     return page;
   };
 
@@ -371,6 +389,60 @@ const PAGES: Row[] = [
     h1: /^Change AUD-\d+$/,
   },
   { page: 'audit follow-up setting', reach: go('admin', '/audits/settings'), h1: 'Audit programme settings' },
+  {
+    page: 'data dashboard',
+    reach: go('admin', '/data'),
+    h1: /^Figures for \d{4}-\d{2} Q\d$/,
+    screenshot: 'data-dashboard',
+  },
+  {
+    page: 'an indicator, with charts',
+    reach: go('admin', '/data', INDICATOR),
+    h1: INDICATOR,
+    screenshot: 'data-indicator',
+  },
+  { page: 'data exceptions', reach: go('admin', '/data', 'Exceptions'), h1: /^Exceptions, / },
+  { page: 'data calls', reach: go('admin', '/data', 'Data calls'), h1: 'Data calls' },
+  { page: 'a data call’s compliance return', reach: lastCall, h1: /^Figures for /, screenshot: 'data-call' },
+  {
+    page: 'an agency’s submission',
+    reach: lastCallAgency('NHS North East London Integrated Care Board'),
+    h1: /^Figures for /,
+    screenshot: 'data-submission',
+  },
+  {
+    page: 'an agency’s submission, upload errors',
+    reach: sendEmpty(lastCallAgency('NHS North East London Integrated Care Board'), 'Upload figures'),
+    h1: /^Figures for /,
+    status: 400,
+  },
+  { page: 'open a data call', reach: go('admin', '/data/calls/new'), h1: 'Open a data call' },
+  {
+    page: 'open a data call, errors',
+    reach: sendEmpty(go('admin', '/data/calls/new'), 'Open the call'),
+    h1: 'Open a data call',
+    status: 400,
+  },
+  { page: 'indicators', reach: go('admin', '/data/indicators'), h1: 'Indicators' },
+  {
+    page: 'add an indicator, errors',
+    reach: sendEmpty(go('admin', '/data/indicators/new'), 'Save indicator'),
+    h1: 'Add an indicator',
+    status: 400,
+  },
+  {
+    page: 'change an indicator',
+    reach: go('admin', '/data', INDICATOR, 'Change the indicator'),
+    h1: `Change ${INDICATOR}`,
+  },
+  { page: 'dashboard settings', reach: go('admin', '/data/settings'), h1: 'Settings' },
+  { page: 'published figures', reach: go('admin', '/data/published'), h1: /^Figures for / },
+  {
+    page: 'published figures, public',
+    reach: go('visitor', '/p/tower-hamlets-demo/data'),
+    h1: /^Figures for /,
+    screenshot: 'data-public',
+  },
   { page: 'published learning', reach: go('admin', '/briefings'), h1: 'Learning from reviews' },
   {
     page: 'a published briefing',

@@ -7,7 +7,7 @@ import { formInput, submitForm } from '../../platform/http/forms.ts';
 import type { DataDeps } from './deps.ts';
 import { labels, recentQuarters } from './labels.ts';
 import { callInput } from './schemas.ts';
-import { readFigureRows, uploadErrors } from './uploads.ts';
+import { readFigureRows, uploadErrors, uploadedText } from './uploads.ts';
 
 const DATE_FIELDS = ['deadline'];
 
@@ -73,7 +73,7 @@ export function registerCallPages(app: FastifyInstance, { page, data }: DataDeps
     const flash = query.opened
       ? 'Data call opened: data leads can now enter their figures'
       : query.uploaded
-        ? `${Number(query.uploaded) || 0} figures saved from the upload`
+        ? uploadedText(Number(query.uploaded) || 0)
         : undefined;
     return page(
       request,

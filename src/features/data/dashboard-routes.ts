@@ -107,7 +107,7 @@ export function registerDashboardPages(app: FastifyInstance, { page, plan, data 
           })
         : null;
     const bars: Bar[] = benchmarks.map((b) => ({
-      label: `${b.areaKind === 'area' ? `${b.areaName} (this area)` : b.areaName}, ${b.period}`,
+      label: `${b.areaKind === 'area' ? 'This area' : b.areaName}, ${b.period}`,
       value: b.value,
       highlight: b.areaKind === 'area',
     }));

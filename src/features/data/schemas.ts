@@ -79,9 +79,9 @@ export const callInput = z
     deadline: isoDate('The deadline must be a real date, for example 31 10 2025', 'Enter the deadline'),
     note: optionalText(2_000, 'The note').transform((v) => v ?? ''),
   })
-  .refine((v) => v.deadline > v.quarterStartsOn, {
+  .refine((v) => v.deadline >= v.quarterStartsOn, {
     path: ['deadline'],
-    message: 'The deadline must be after the quarter starts',
+    message: 'The deadline must be on or after the first day of the quarter',
   });
 export type CallInput = z.output<typeof callInput>;
 

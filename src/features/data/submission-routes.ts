@@ -8,7 +8,7 @@ import { FORM_BACK_QUARTERS } from './calls-service.ts';
 import type { DataDeps } from './deps.ts';
 import { FIGURE_COLUMNS, type FigureRowInput } from './figures.ts';
 import { labels, recentQuarters } from './labels.ts';
-import { readFigureRows, uploadErrors } from './uploads.ts';
+import { readFigureRows, uploadErrors, uploadedText } from './uploads.ts';
 
 const NARRATIVE_MAX = 10_000;
 
@@ -46,7 +46,7 @@ export function registerSubmissionPages(app: FastifyInstance, { page, data }: Da
       : query.submitted
         ? 'Figures submitted to the partnership'
         : query.uploaded
-          ? `${Number(query.uploaded) || 0} figures saved from the upload`
+          ? uploadedText(Number(query.uploaded) || 0)
           : undefined;
     return page(
       request,

@@ -63,3 +63,7 @@ function limited(errors: FieldError[]): FieldError[] {
     },
   ];
 }
+
+/** What the page says after an upload: '1 figure saved from the upload'. */
+export const uploadedText = (n: number) =>
+  `${n.toLocaleString('en-GB')} ${n === 1 ? 'figure' : 'figures'} saved from the upload`;
