@@ -4,7 +4,8 @@ import { ROLES } from '../src/platform/access/roles.ts';
 import { type ChainedFields, canonicalJson, entryHash, GENESIS_HASH } from '../src/platform/audit/chain.ts';
 import { hashPassword } from '../src/platform/auth/auth-service.ts';
 import { insertCases } from './generate-cases.ts';
-import { insertPlan, SIMILAR_QUERY } from './generate-plan.ts';
+import { insertDataDashboard } from './generate-data.ts';
+import { insertPlan, PLAN_THEMES, SIMILAR_QUERY } from './generate-plan.ts';
 
 /**
  * A large synthetic installation for the benchmark, written straight into an empty, migrated database
@@ -38,6 +39,9 @@ export type Shape = {
   /** The learning action plan: what its actions answer, and the actions. */
   planSources: number;
   planActions: number;
+  /** The data dashboard: indicators, each with every agency's figure for every quarter. */
+  indicators: number;
+  quarters: number;
 };
 
 /**
@@ -61,6 +65,8 @@ export function bigShape(scale: number): Shape {
     incidents: 2_000 * scale,
     planSources: 3_000 * scale,
     planActions: 50_000 * scale,
+    indicators: 200 * scale,
+    quarters: 40,
   };
 }
 
@@ -79,6 +85,8 @@ export const SMALL_SHAPE: Shape = {
   incidents: 10,
   planSources: 20,
   planActions: 200,
+  indicators: 10,
+  quarters: 8,
 };
 
 export type GenerateOptions = {
@@ -107,6 +115,9 @@ export type Generated = {
   /** A theme of the plan (about one action in ten has it), and a text to find actions like. */
   planThemeId: string;
   similarQuery: string;
+  /** The latest data call, and an indicator of the dashboard. */
+  dataCallId: string;
+  indicatorId: string;
   auditWindow: { from: string; to: string };
   big: Shape;
   small: Shape;
@@ -397,6 +408,16 @@ export async function generate(db: Database, options: GenerateOptions): Promise<
         },
         { sources: shape.planSources, actions: shape.planActions },
       );
+      await insertDataDashboard(
+        tx,
+        {
+          partnershipId: benchId(p, 'partnership', 0),
+          agencies: shape.agencies,
+          themes: PLAN_THEMES.length,
+          id: (kind, n) => idSql(p, kind, n),
+        },
+        { indicators: shape.indicators, quarters: shape.quarters },
+      );
     });
     if (p === 0) log(`big partnership's structure written (${seconds(started)} s)`);
   }
@@ -436,6 +457,8 @@ export async function generate(db: Database, options: GenerateOptions): Promise<
     sampleIncidentId: benchId(0, 'incident', big.incidents / 2),
     planThemeId: benchId(0, 'theme', 2),
     similarQuery: SIMILAR_QUERY,
+    dataCallId: benchId(0, 'data-call', 1),
+    indicatorId: benchId(0, 'indicator', 3),
     auditWindow: { from: isoDay(windowStart), to: isoDay(windowEnd) },
     big,
     small,

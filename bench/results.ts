@@ -59,6 +59,8 @@ export type EngineResult = {
   generated: Generated;
   auditChain: string | null;
   results: TargetResult[];
+  /** Issue 7: one upload of a 100,000-row figures file to a data call, checked and stored, timed. */
+  upload?: { rows: number; ms: number; status: number };
 };
 
 /** Results by scale, then engine; a run replaces only the (scale, engine) pairs it ran. */

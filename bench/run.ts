@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { addQuarters, quarterStart, shortQuarterLabel } from '../src/platform/calendar/quarters.ts';
 import { otherCores, sampleCpu, withChildren } from './cpu.ts';
 import type { Generated } from './generate.ts';
 import { load } from './load.ts';
@@ -257,6 +258,16 @@ async function targetsFor(base: string, bearer: Record<string, string>, g: Gener
       list: true,
       targetMs: 100,
     },
+    { ...page('Data dashboard', '/data'), targetMs: 100 },
+    { ...page('Data dashboard, one theme', `/data?${q({ themeId: g.planThemeId })}`), targetMs: 100 },
+    {
+      ...page('Data dashboard, page 2', `/data?${q({ after: await dashboardCursor(base, bearer) })}`),
+      targetMs: 100,
+    },
+    { ...api('API dashboard', '/api/v1/dashboard'), targetMs: 100 },
+    { ...page('A data call’s compliance return', `/data/calls/${g.dataCallId}`), targetMs: 100 },
+    { ...page('An indicator, with charts', `/data/indicators/${g.indicatorId}`, false), targetMs: 100 },
+    { ...page('Published figures', '/data/published'), targetMs: 100 },
     {
       name: 'Executive meeting pack (PDF)',
       kind: 'document' as const,
@@ -266,6 +277,48 @@ async function targetsFor(base: string, bearer: Record<string, string>, g: Gener
       connections: 1,
     },
   ].filter((t) => !options.only || options.only.split(',').some((part) => t.path.includes(part)));
+}
+
+/**
+ * Issue 7's upload target: a 100,000-row template (every agency's figure for every indicator, for the
+ * latest call's quarter and those before it) sent as the business unit would, through the page's form.
+ */
+async function timeUpload(base: string, cookie: string, bearer: Record<string, string>, g: Generated) {
+  const ROWS = 100_000;
+  const page = await (await fetch(`${base}/data/calls/${g.dataCallId}`, { headers: { cookie } })).text();
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(page)?.[1];
+  if (!csrf) throw new Error('The data call page has no form to upload to');
+  const partners = (await (await fetch(`${base}/api/v1/partners?limit=200`, { headers: bearer })).json()) as {
+    items: { name: string }[];
+  };
+  const latest = addQuarters(quarterStart(new Date().toISOString().slice(0, 10)), -1);
+  const lines = ['agency,indicator,period,value'];
+  for (let back = 0; lines.length <= ROWS; back += 1)
+    for (const agency of partners.items)
+      for (let i = 1; i <= g.big.indicators && lines.length <= ROWS; i += 1)
+        lines.push(
+          `"${agency.name.replace(/"/g, '""')}",IND_${i},${shortQuarterLabel(addQuarters(latest, -back))},${(i * 7 + back) % 90}`,
+        );
+  const form = new FormData();
+  form.append('_csrf', csrf);
+  form.append('file', new Blob([`${lines.join('\n')}\n`], { type: 'text/csv' }), 'figures.csv');
+  const started = performance.now();
+  const response = await fetch(`${base}/data/calls/${g.dataCallId}/upload`, {
+    method: 'POST',
+    headers: { cookie },
+    body: form,
+    redirect: 'manual',
+  });
+  await response.arrayBuffer();
+  return { rows: lines.length - 1, ms: performance.now() - started, status: response.status };
+}
+
+/** The dashboard's second page, by the cursor its API gives. */
+async function dashboardCursor(base: string, bearer: Record<string, string>) {
+  const response = await fetch(`${base}/api/v1/dashboard`, { headers: bearer });
+  const next = ((await response.json()) as { next: string | null }).next;
+  if (!next) throw new Error('GET /api/v1/dashboard gave no next cursor: the data is too small');
+  return next;
 }
 
 /** How many rows an API answer holds: a page's items, or a plain list (similar actions). */
@@ -383,6 +436,14 @@ async function measureEngine(engine: Engine): Promise<EngineResult | null> {
       `${engine} ${target.name.padEnd(28)} p50 ${measured.p50.toFixed(1).padStart(7)}  p95 ${measured.p95.toFixed(1).padStart(7)}  p99 ${measured.p99.toFixed(1).padStart(7)} ms  ${measured.rps.toFixed(0).padStart(6)} req/s${alone ? `  alone ${alone.totalMs.toFixed(1)} ms (DB ${alone.dbMs.toFixed(1)} ms, ${alone.queries} queries)` : ''}${bad > 0 ? `  FAILED: ${JSON.stringify(measured.statuses)}, ${measured.errors} errors, ${measured.timeouts} timeouts` : ''}${busy}`,
     );
   }
+  const upload =
+    options.only && !'/data/calls'.includes(options.only)
+      ? undefined
+      : await timeUpload(base, cookie, bearer, g);
+  if (upload)
+    say(
+      `${engine} upload of ${upload.rows.toLocaleString('en-GB')} figures: ${(upload.ms / 1000).toFixed(2)} s, HTTP ${upload.status}`,
+    );
   await service.stop();
   if (engine === 'postgresql' && process.env.DATABASE_URL && url)
     await dropBenchDatabase(process.env.DATABASE_URL, url);
@@ -399,6 +460,7 @@ async function measureEngine(engine: Engine): Promise<EngineResult | null> {
     generated: g,
     auditChain: ready.verified,
     results,
+    ...(upload ? { upload } : {}),
   };
 }
 

@@ -159,3 +159,13 @@ CREATE TABLE data_exception_escalations (
   FOREIGN KEY (partnership_id, indicator_id) REFERENCES indicators (partnership_id, id),
   FOREIGN KEY (partnership_id, escalation_id) REFERENCES escalations (partnership_id, id)
 );
+-- statement
+-- Each indicator's headline figure for a quarter, kept as submissions change: the owner's current
+-- figure, or for a count asked of every partner the sum of all agencies'. The dashboard reads three of
+-- these an indicator instead of adding up every agency's figures on every view.
+CREATE TABLE data_headlines (
+  indicator_id uuid NOT NULL REFERENCES indicators(id) ON DELETE CASCADE,
+  period_starts_on date NOT NULL,
+  value numeric NOT NULL,
+  PRIMARY KEY (indicator_id, period_starts_on)
+);

@@ -39,6 +39,13 @@ const PLAN_HOLDERS: Role[] = ['admin', 'chair'];
 const AUDIT_READERS: Role[] = ['admin', 'executive', 'chair', 'member', 'data-lead', 'scrutineer'];
 const AUDIT_SUBMITTERS: Role[] = ['admin', 'executive', 'chair', 'member', 'data-lead'];
 const AUDIT_MANAGERS: Role[] = ['admin', 'chair'];
+// The data dashboard: shared among the partners and open to scrutiny (young scrutineers see only the
+// public, published view); each agency's data lead submits its own agency's figures (the routes that
+// name an agency are tried with the caller's own: another agency's is refused, tested below); the
+// business unit runs the calls, the catalogue, the population, benchmarks and suppression.
+const DATA_READERS: Role[] = ['admin', 'executive', 'chair', 'member', 'data-lead', 'scrutineer'];
+const DATA_SUBMITTERS: Role[] = ['admin', 'data-lead'];
+const DATA_MANAGERS: Role[] = ['admin'];
 
 const EXPECTED: Record<string, typeof PUBLIC | Role[]> = {
   'GET /health': PUBLIC,
@@ -283,6 +290,43 @@ const EXPECTED: Record<string, typeof PUBLIC | Role[]> = {
   'POST /api/v1/audits/:id/review': AUDIT_MANAGERS,
   'PUT /api/v1/audits/:id/plan-source': PLAN_HOLDERS,
   'PUT /api/v1/incidents/:id/plan-source': PLAN_HOLDERS,
+  'GET /data': DATA_READERS,
+  'GET /data/dashboard.csv': DATA_READERS,
+  'GET /data/dashboard.xlsx': DATA_READERS,
+  'GET /data/exceptions': DATA_READERS,
+  'POST /data/exceptions/escalate': ESCALATION_RAISERS,
+  'GET /data/published': DATA_READERS,
+  'GET /p/:slug/data': PUBLIC,
+  'GET /data/indicators': DATA_READERS,
+  'GET /data/indicators/new': DATA_MANAGERS,
+  'POST /data/indicators': DATA_MANAGERS,
+  'POST /data/indicators/standard': DATA_MANAGERS,
+  'GET /data/indicators/:id': DATA_READERS,
+  'GET /data/indicators/:id/edit': DATA_MANAGERS,
+  'POST /data/indicators/:id': DATA_MANAGERS,
+  'GET /data/calls': DATA_READERS,
+  'GET /data/calls/new': DATA_MANAGERS,
+  'POST /data/calls': DATA_MANAGERS,
+  'GET /data/calls/:id': DATA_READERS,
+  'POST /data/calls/:id/upload': DATA_MANAGERS,
+  'GET /data/calls/:id/pack.docx': DATA_READERS,
+  'GET /data/calls/:id/pack.pdf': DATA_READERS,
+  'GET /data/calls/:id/agencies/:agencyId': DATA_SUBMITTERS,
+  'POST /data/calls/:id/agencies/:agencyId': DATA_SUBMITTERS,
+  'POST /data/calls/:id/agencies/:agencyId/upload': DATA_SUBMITTERS,
+  'GET /data/calls/:id/agencies/:agencyId/template.csv': DATA_SUBMITTERS,
+  'GET /data/calls/:id/agencies/:agencyId/template.xlsx': DATA_SUBMITTERS,
+  'GET /data/settings': DATA_MANAGERS,
+  'POST /data/settings': DATA_MANAGERS,
+  'POST /data/settings/populations': DATA_MANAGERS,
+  'POST /data/settings/benchmarks': DATA_MANAGERS,
+  'GET /api/v1/indicators': DATA_READERS,
+  'POST /api/v1/indicators': DATA_MANAGERS,
+  'GET /api/v1/indicators/:id': DATA_READERS,
+  'GET /api/v1/dashboard': DATA_READERS,
+  'GET /api/v1/data-calls': DATA_READERS,
+  'GET /api/v1/data-calls/:id/compliance': DATA_READERS,
+  'PUT /api/v1/data-calls/:id/submissions/:agencyId': DATA_SUBMITTERS,
   'GET /users': ADMIN,
   'GET /users/new': ADMIN,
   'POST /users': ADMIN,
@@ -318,22 +362,39 @@ test('every route is in the table, and the table names no route that does not ex
   assert.deepEqual(registered, Object.keys(EXPECTED).sort());
 });
 
-/** Path parameters become ids that name nothing, so an allowed call changes nothing real (404 or 400). */
-const concrete = (url: string) => url.replace(/:(\w+)/g, () => randomUUID());
+/**
+ * Path parameters become ids that name nothing, so an allowed call changes nothing real (404 or 400);
+ * all but `:agencyId`, which is the caller's own agency: a data lead may use only its own agency's
+ * submission, so any other agency is refused whatever the rest of the path names.
+ */
+const concrete = (url: string, ownAgencyId: string | null = null) =>
+  url.replace(/:(\w+)/g, (_, name: string) =>
+    name === 'agencyId' && ownAgencyId ? ownAgencyId : randomUUID(),
+  );
+
+const agencyOf = async (email: string) =>
+  (
+    await t.db.query<{ agencyId: string | null }>(
+      'SELECT agency_id AS "agencyId" FROM users WHERE email = $1',
+      [email],
+    )
+  )[0]?.agencyId ?? null;
 
 for (const role of [...ROLES, 'anonymous' as const]) {
   test(`${role}: allowed routes answer, every other route refuses`, async () => {
     const browser = new Browser(t.app);
     let token: string | null = null;
+    let ownAgencyId: string | null = null;
     if (role !== 'anonymous') {
       await browser.signIn(`${role}@demo.example`);
       token = await apiToken(t.app, `${role}@demo.example`);
+      ownAgencyId = await agencyOf(`${role}@demo.example`);
     }
     const problems: string[] = [];
     for (const [route, who] of Object.entries(EXPECTED)) {
       const [method, url] = route.split(' ') as [string, string];
       const allowed = who === PUBLIC || (role !== 'anonymous' && who.includes(role));
-      const path = concrete(url);
+      const path = concrete(url, ownAgencyId);
       const isApi = path.startsWith('/api/');
       const response = isApi
         ? await t.app.inject({
@@ -358,3 +419,44 @@ for (const role of [...ROLES, 'anonymous' as const]) {
     assert.deepEqual(problems, []);
   });
 }
+
+test('a data lead is refused every route that names another agency’s submission', async () => {
+  const email = 'data-lead@demo.example';
+  const own = (await agencyOf(email)) as string;
+  assert.ok(own, 'the demo data lead has an agency');
+  const [other] = await t.db.query<{ id: string }>(
+    `SELECT id FROM agencies WHERE partnership_id = (SELECT partnership_id FROM users WHERE email = $1)
+       AND id <> $2 AND is_active ORDER BY name LIMIT 1`,
+    [email, own],
+  );
+  const [call] = await t.db.query<{ id: string }>(
+    `SELECT id FROM data_calls WHERE partnership_id = (SELECT partnership_id FROM users WHERE email = $1)
+     ORDER BY quarter_starts_on DESC LIMIT 1`,
+    [email],
+  );
+  assert.ok(other && call);
+  const browser = new Browser(t.app);
+  await browser.signIn(email);
+  const token = await apiToken(t.app, email);
+  const agencyRoutes = Object.keys(EXPECTED).filter((route) => route.includes(':agencyId'));
+  assert.ok(agencyRoutes.length >= 6);
+  const problems: string[] = [];
+  for (const route of agencyRoutes) {
+    const [method, url] = route.split(' ') as [string, string];
+    const path = (agency: string) => url.replace(':agencyId', agency).replace(':id', call.id);
+    const send = (agency: string) =>
+      path(agency).startsWith('/api/')
+        ? t.app.inject({ method: method as 'PUT', url: path(agency), headers: bearer(token), payload: {} })
+        : method === 'GET'
+          ? browser.get(path(agency))
+          : browser.post(path(agency), {});
+    const refused = await send(other.id);
+    if (refused.statusCode !== 403) problems.push(`${route} for another agency: ${refused.statusCode}`);
+    // Its own agency's pages of the same, real call open: the refusal is of the agency, not the route.
+    if (method === 'GET') {
+      const allowed = await send(own);
+      if (allowed.statusCode !== 200) problems.push(`${route} for its own agency: ${allowed.statusCode}`);
+    }
+  }
+  assert.deepEqual(problems, []);
+});

@@ -166,7 +166,10 @@ export async function upsertFigures(
   }
 }
 
-/** Removes a submission's figures for these indicators in the quarters from `from` to `to`. */
+/**
+ * Removes, for each of these indicators, the figure the submission's form shows: its latest in the
+ * quarters from `from` to `to`. Its other figures (a series sent by upload) stay.
+ */
 export async function clearFigures(
   db: Queryable,
   submissionId: string,
@@ -174,10 +177,83 @@ export async function clearFigures(
   from: string,
   to: string,
 ) {
-  await db.query(
-    `DELETE FROM data_figures WHERE submission_id = $1 AND indicator_id = ANY($2::uuid[])
-       AND period_starts_on BETWEEN $3::date AND $4::date`,
+  return db.query<HeadlineKey & { agencyId: string }>(
+    `DELETE FROM data_figures f WHERE f.submission_id = $1 AND f.indicator_id = ANY($2::uuid[])
+       AND f.period_starts_on = (SELECT max(g.period_starts_on) FROM data_figures g
+         WHERE g.submission_id = $1 AND g.indicator_id = f.indicator_id
+           AND g.period_starts_on BETWEEN $3::date AND $4::date)
+     RETURNING f.indicator_id AS "indicatorId", f.agency_id AS "agencyId", f.period_starts_on AS "periodStartsOn"`,
     [submissionId, indicatorIds, from, to],
+  );
+}
+
+/**
+ * Where a removed figure was the one the dashboard showed, the figure submitted most recently before
+ * it (in another call's submission) is shown again, rather than none.
+ */
+export async function restoreCurrent(db: Queryable, removed: (HeadlineKey & { agencyId: string })[]) {
+  if (!removed.length) return;
+  await db.query(
+    `UPDATE data_figures f SET current = true FROM (
+       SELECT DISTINCT ON (g.indicator_id, g.agency_id, g.period_starts_on) g.id
+       FROM unnest($1::uuid[], $2::uuid[], $3::date[]) AS k(indicator_id, agency_id, period_starts_on)
+       JOIN data_figures g ON g.indicator_id = k.indicator_id AND g.agency_id = k.agency_id
+         AND g.period_starts_on = k.period_starts_on
+       JOIN data_submissions s ON s.id = g.submission_id AND s.status = 'submitted'
+       WHERE NOT EXISTS (SELECT 1 FROM data_figures c WHERE c.indicator_id = k.indicator_id
+         AND c.agency_id = k.agency_id AND c.period_starts_on = k.period_starts_on AND c.current)
+       ORDER BY g.indicator_id, g.agency_id, g.period_starts_on, s.updated_at DESC, g.id DESC) pick
+     WHERE f.id = pick.id`,
+    [removed.map((k) => k.indicatorId), removed.map((k) => k.agencyId), removed.map((k) => k.periodStartsOn)],
+  );
+}
+
+export type HeadlineKey = { indicatorId: string; periodStartsOn: string };
+
+/** The headline figure of an indicator for a quarter, from its current figures (see data_headlines). */
+export const HEADLINE_SQL = `(SELECT CASE WHEN i.asked_of = 'every-partner' AND i.unit = 'count'
+    THEN sum(f.value) ELSE max(f.value) FILTER (WHERE f.agency_id = i.agency_id) END
+  FROM data_figures f WHERE f.indicator_id = k.indicator_id AND f.current AND f.period_starts_on = k.period_starts_on)`;
+
+/**
+ * Works the headline figures out again for these indicators and quarters (k), after their current
+ * figures changed: kept where there is one, removed where there is none.
+ */
+export async function refreshHeadlines(db: Queryable, keys: HeadlineKey[]) {
+  if (!keys.length) return;
+  const pairs = `SELECT DISTINCT * FROM unnest($1::uuid[], $2::date[]) AS k(indicator_id, period_starts_on)`;
+  const params = [keys.map((k) => k.indicatorId), keys.map((k) => k.periodStartsOn)];
+  await db.query(
+    `DELETE FROM data_headlines h USING (${pairs}) k
+     WHERE h.indicator_id = k.indicator_id AND h.period_starts_on = k.period_starts_on`,
+    params,
+  );
+  await db.query(
+    `INSERT INTO data_headlines (indicator_id, period_starts_on, value)
+     SELECT k.indicator_id, k.period_starts_on, ${HEADLINE_SQL} FROM (${pairs}) k
+     JOIN indicators i ON i.id = k.indicator_id WHERE ${HEADLINE_SQL} IS NOT NULL`,
+    params,
+  );
+}
+
+/** Every headline of one indicator worked out again (its owner, unit or who is asked changed). */
+export async function refreshIndicatorHeadlines(db: Queryable, indicatorId: string) {
+  await db.query('DELETE FROM data_headlines WHERE indicator_id = $1', [indicatorId]);
+  await db.query(
+    `INSERT INTO data_headlines (indicator_id, period_starts_on, value)
+     SELECT k.indicator_id, k.period_starts_on, ${HEADLINE_SQL}
+     FROM (SELECT DISTINCT indicator_id, period_starts_on FROM data_figures WHERE indicator_id = $1 AND current) k
+     JOIN indicators i ON i.id = k.indicator_id WHERE ${HEADLINE_SQL} IS NOT NULL`,
+    [indicatorId],
+  );
+}
+
+/** The quarters a submission's figures are for, by indicator: what its submitting changes. */
+export function submissionKeys(db: Queryable, submissionId: string) {
+  return db.query<HeadlineKey>(
+    `SELECT DISTINCT indicator_id AS "indicatorId", period_starts_on AS "periodStartsOn" FROM data_figures
+     WHERE submission_id = $1`,
+    [submissionId],
   );
 }
 
@@ -236,10 +312,10 @@ export function complianceRows(db: Queryable, partnershipId: string, call: DataC
          s.submitted_on AS "submittedOn",
          (SELECT count(*)::int FROM indicators i WHERE i.partnership_id = $1 AND NOT i.retired
            AND (i.asked_of = 'every-partner' OR i.agency_id = a.id)) AS asked,
-         (SELECT count(DISTINCT f.indicator_id)::int FROM data_figures f
-           WHERE f.submission_id = s.id AND f.period_starts_on = $3) AS "forQuarter",
-         (SELECT count(DISTINCT f.indicator_id)::int FROM data_figures f
-           WHERE f.submission_id = s.id AND f.period_starts_on < $3 AND NOT EXISTS (
+         (SELECT count(DISTINCT f.indicator_id)::int FROM data_figures f JOIN indicators i ON i.id = f.indicator_id
+           WHERE f.submission_id = s.id AND f.period_starts_on = $3 AND NOT i.retired) AS "forQuarter",
+         (SELECT count(DISTINCT f.indicator_id)::int FROM data_figures f JOIN indicators i ON i.id = f.indicator_id
+           WHERE f.submission_id = s.id AND f.period_starts_on < $3 AND NOT i.retired AND NOT EXISTS (
              SELECT 1 FROM data_figures q WHERE q.submission_id = s.id AND q.indicator_id = f.indicator_id
                AND q.period_starts_on = $3)) AS "olderOnly"
        FROM agencies a
@@ -295,5 +371,54 @@ export function narratives(db: Queryable, partnershipId: string, callId: string)
      WHERE s.partnership_id = $1 AND s.call_id = $2 AND s.status = 'submitted' AND s.narrative <> ''
      ORDER BY g.name`,
     [partnershipId, callId],
+  );
+}
+
+/** Every headline of a partnership worked out from its current figures (demo and benchmark data). */
+export async function rebuildHeadlines(db: Queryable, partnershipId: string) {
+  await db.query(
+    `DELETE FROM data_headlines WHERE indicator_id IN (SELECT id FROM indicators WHERE partnership_id = $1)`,
+    [partnershipId],
+  );
+  await db.query(
+    `INSERT INTO data_headlines (indicator_id, period_starts_on, value)
+     SELECT f.indicator_id, f.period_starts_on, CASE WHEN i.asked_of = 'every-partner' AND i.unit = 'count'
+       THEN sum(f.value) ELSE max(f.value) FILTER (WHERE f.agency_id = i.agency_id) END AS value
+     FROM data_figures f JOIN indicators i ON i.id = f.indicator_id
+     WHERE i.partnership_id = $1 AND f.current
+     GROUP BY f.indicator_id, f.period_starts_on, i.asked_of, i.unit, i.agency_id
+     HAVING CASE WHEN i.asked_of = 'every-partner' AND i.unit = 'count'
+       THEN sum(f.value) ELSE max(f.value) FILTER (WHERE f.agency_id = i.agency_id) END IS NOT NULL`,
+    [partnershipId],
+  );
+}
+
+export type IndicatorCompliance = {
+  indicatorId: string;
+  code: string;
+  name: string;
+  asked: number;
+  forQuarter: number;
+  olderOnly: number;
+};
+
+/**
+ * The return by indicator: of the agencies asked for it, how many sent a submitted figure for the
+ * call's quarter, and how many only one for an older quarter. One row per indicator in use.
+ */
+export function complianceByIndicator(db: Queryable, partnershipId: string, call: DataCall) {
+  return db.query<IndicatorCompliance>(
+    `WITH sent AS (
+       SELECT f.indicator_id, f.agency_id, bool_or(f.period_starts_on = $3) AS in_period
+       FROM data_submissions s JOIN data_figures f ON f.submission_id = s.id
+       WHERE s.partnership_id = $1 AND s.call_id = $2 AND s.status = 'submitted'
+       GROUP BY f.indicator_id, f.agency_id)
+     SELECT i.id AS "indicatorId", i.code, i.name,
+       CASE WHEN i.asked_of = 'every-partner'
+         THEN (SELECT count(*)::int FROM agencies a WHERE a.partnership_id = $1 AND a.is_active) ELSE 1 END AS asked,
+       (SELECT count(*)::int FROM sent WHERE sent.indicator_id = i.id AND sent.in_period) AS "forQuarter",
+       (SELECT count(*)::int FROM sent WHERE sent.indicator_id = i.id AND NOT sent.in_period) AS "olderOnly"
+     FROM indicators i WHERE i.partnership_id = $1 AND NOT i.retired ORDER BY i.name, i.id`,
+    [partnershipId, call.id, call.quarterStartsOn],
   );
 }

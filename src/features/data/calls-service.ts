@@ -73,14 +73,22 @@ export function createCallsService(db: Database) {
         await repo.ensureSubmission(tx, ctx.partnershipId, call.id, agencyId, ctx.actor.label),
       );
     const idOf = (agencyId: string) => (submissions.get(agencyId) as repo.Submission).id;
-    if (change.agencyId && change.replaceWindow?.length)
-      await repo.clearFigures(
-        tx,
-        idOf(change.agencyId),
-        change.replaceWindow,
-        addQuarters(call.quarterStartsOn, -FORM_BACK_QUARTERS),
-        call.quarterStartsOn,
-      );
+    // The headline figures to work out again: those whose current figures this change touches.
+    const touched = new Map<string, repo.HeadlineKey>();
+    const touch = (keys: repo.HeadlineKey[]) => {
+      for (const key of keys) touched.set(`${key.indicatorId} ${key.periodStartsOn}`, key);
+    };
+    const removed =
+      change.agencyId && change.replaceWindow?.length
+        ? await repo.clearFigures(
+            tx,
+            idOf(change.agencyId),
+            change.replaceWindow,
+            addQuarters(call.quarterStartsOn, -FORM_BACK_QUARTERS),
+            call.quarterStartsOn,
+          )
+        : [];
+    touch(removed);
     await repo.upsertFigures(tx, ctx.partnershipId, idOf, figures);
     for (const [agencyId, before] of submissions) {
       const own = agencyId === change.agencyId;
@@ -92,7 +100,10 @@ export function createCallsService(db: Database) {
         ...(amended ? { amendedOn: today } : {}),
         actor: ctx.actor.label,
       });
-      if (submitting || amended) await repo.makeCurrent(tx, before.id);
+      if (submitting || amended) {
+        await repo.makeCurrent(tx, before.id);
+        touch(await repo.submissionKeys(tx, before.id));
+      }
       await recordAudit(tx, ctx.actor, {
         partnershipId: ctx.partnershipId,
         action: submitting
@@ -110,6 +121,9 @@ export function createCallsService(db: Database) {
         },
       });
     }
+    // A removed figure the dashboard showed gives way to the one submitted before it, if any.
+    await repo.restoreCurrent(tx, removed);
+    await repo.refreshHeadlines(tx, [...touched.values()]);
   }
 
   return {
@@ -247,8 +261,9 @@ export function createCallsService(db: Database) {
     async compliance(scope: Scope, callId: string) {
       const call = await get(scope, callId);
       const today = todayInLondon();
-      const [rows, outOfPeriod] = await Promise.all([
+      const [rows, indicators, outOfPeriod] = await Promise.all([
         repo.complianceRows(db, scope.partnershipId, call),
+        repo.complianceByIndicator(db, scope.partnershipId, call),
         repo.outOfPeriodFigures(db, scope.partnershipId, call, OUT_OF_PERIOD_SHOWN + 1),
       ]);
       const agencies = rows.map((row) => ({
@@ -265,6 +280,10 @@ export function createCallsService(db: Database) {
       return {
         call,
         agencies,
+        indicators: indicators.map((i) => ({
+          ...i,
+          missing: Math.max(0, i.asked - i.forQuarter - i.olderOnly),
+        })),
         outOfPeriod: outOfPeriod.slice(0, OUT_OF_PERIOD_SHOWN),
         moreOutOfPeriod: outOfPeriod.length > OUT_OF_PERIOD_SHOWN,
       };

@@ -41,12 +41,11 @@ export type DashboardFilter = {
 };
 
 /**
- * The headline figure of an indicator for one quarter: the owner's figure, or for a count asked of
- * every partner the sum of all agencies'. Only submitted (current) figures.
+ * The headline figure of an indicator for one quarter (data_headlines): the owner's figure, or for a
+ * count asked of every partner the sum of all agencies'. Only submitted (current) figures.
  */
-const valueAt = (period: string) => `(SELECT (CASE WHEN l.asked_of = 'every-partner' AND l.unit = 'count'
-    THEN sum(f.value) ELSE max(f.value) FILTER (WHERE f.agency_id = l.agency_id) END)::float8
-  FROM data_figures f WHERE f.indicator_id = l.id AND f.current AND f.period_starts_on = ${period})`;
+const valueAt = (period: string) =>
+  `(SELECT h.value::float8 FROM data_headlines h WHERE h.indicator_id = l.id AND h.period_starts_on = ${period})`;
 
 const benchmark = (kind: 'england' | 'region', until: string) => `(SELECT
   json_build_object('value', b.value::float8, 'period', b.period)
@@ -82,9 +81,8 @@ export function dashboardRows(db: Queryable, partnershipId: string, filter: Dash
          i.alert_below::float8 AS "alertBelow", i.asked_of, i.agency_id
        FROM indicators i ${where.sql} ORDER BY i.name, i.id ${limit}
      ), l AS (
-       SELECT ind.*, (SELECT max(f.period_starts_on) FROM data_figures f
-         WHERE f.indicator_id = ind.id AND f.current AND f.period_starts_on <= ${quarter}
-           AND (ind.asked_of = 'every-partner' OR f.agency_id = ind.agency_id)) AS period
+       SELECT ind.*, (SELECT max(h.period_starts_on) FROM data_headlines h
+         WHERE h.indicator_id = ind.id AND h.period_starts_on <= ${quarter}) AS period
        FROM ind
      )
      SELECT l.id, l.code, l.name, l.unit, l.polarity, l."per10k", l."partOfId", l.published, l."changeThreshold",
@@ -108,26 +106,11 @@ export function dashboardRows(db: Queryable, partnershipId: string, filter: Dash
 export type SeriesPoint = { period: string; value: number };
 
 /** An indicator's headline figure quarter by quarter, from `from` to `to`. */
-export function series(
-  db: Queryable,
-  indicator: { id: string; unit: Unit; askedOf: string; agencyId: string },
-  from: string,
-  to: string,
-) {
+export function series(db: Queryable, indicator: { id: string }, from: string, to: string) {
   return db.query<SeriesPoint>(
-    `SELECT f.period_starts_on AS period, (CASE WHEN $2 AND $3
-       THEN sum(f.value) ELSE max(f.value) FILTER (WHERE f.agency_id = $4) END)::float8 AS value
-     FROM data_figures f WHERE f.indicator_id = $1 AND f.current AND f.period_starts_on BETWEEN $5::date AND $6::date
-     GROUP BY f.period_starts_on HAVING count(*) FILTER (WHERE $2 OR f.agency_id = $4) > 0
-     ORDER BY f.period_starts_on`,
-    [
-      indicator.id,
-      indicator.askedOf === 'every-partner',
-      indicator.unit === 'count',
-      indicator.agencyId,
-      from,
-      to,
-    ],
+    `SELECT period_starts_on AS period, value::float8 AS value FROM data_headlines
+     WHERE indicator_id = $1 AND period_starts_on BETWEEN $2::date AND $3::date ORDER BY period_starts_on`,
+    [indicator.id, from, to],
   );
 }
 

@@ -61,6 +61,17 @@ const complianceOut = z.object({
       missing: z.number(),
     }),
   ),
+  indicators: z.array(
+    z.object({
+      indicatorId: z.uuid(),
+      code: z.string(),
+      name: z.string(),
+      asked: z.number(),
+      forQuarter: z.number(),
+      olderOnly: z.number(),
+      missing: z.number(),
+    }),
+  ),
   outOfPeriod: z.array(
     z.object({
       agencyName: z.string(),

@@ -4,6 +4,7 @@ import { recordAudit } from '../../platform/audit/audit.ts';
 import type { RequestContext } from '../../platform/http/context.ts';
 import { conflict, type FieldError, invalid, notFound } from '../../platform/http/errors.ts';
 import { decodeCursor, toPage } from '../../platform/http/pagination.ts';
+import { refreshIndicatorHeadlines } from './calls-repo.ts';
 import { STANDARD_INDICATORS } from './catalogue.ts';
 import * as repo from './indicators-repo.ts';
 import type { IndicatorInput } from './schemas.ts';
@@ -85,6 +86,12 @@ export function createIndicatorsService(db: Database) {
           await checkReferences(tx, ctx.partnershipId, input, id);
           await repo.updateIndicator(tx, ctx.partnershipId, id, input);
           await repo.setLinks(tx, ctx.partnershipId, id, input.themeIds, input.priorityIds);
+          if (
+            before.agencyId !== input.agencyId ||
+            before.askedOf !== input.askedOf ||
+            before.unit !== input.unit
+          )
+            await refreshIndicatorHeadlines(tx, id);
           const after = (await repo.findIndicator(tx, ctx.partnershipId, id)) as repo.Indicator;
           await recordAudit(tx, ctx.actor, {
             partnershipId: ctx.partnershipId,

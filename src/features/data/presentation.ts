@@ -3,32 +3,12 @@
  * comparisons read by polarity, the benchmarks and whether it is for the quarter asked about. Pure.
  */
 import { shortQuarterLabel } from '../../platform/calendar/quarters.ts';
-import { type Change, changeOf, exceptionReasons, type Polarity } from './comparisons.ts';
+import { type Change, changeOf, exceptionReasons } from './comparisons.ts';
+import type { DashboardRow } from './dashboard-repo.ts';
 import { formatValue, populationYearOf, ratePer10k, type Unit } from './statistics.ts';
 
-export type Benchmark = { value: number; period: string; areas?: number } | null;
-
-export type RowInput = {
-  id: string;
-  code: string;
-  name: string;
-  unit: Unit;
-  polarity: Polarity;
-  per10k: boolean;
-  partOfId: string | null;
-  published: boolean;
-  changeThreshold: number | null;
-  alertAbove: number | null;
-  alertBelow: number | null;
-  agencyName: string;
-  period: string | null;
-  value: number | null;
-  previous: number | null;
-  lastYear: number | null;
-  england: Benchmark;
-  region: Benchmark;
-  neighbours: Benchmark;
-};
+/** A dashboard row as the database gives it. */
+export type RowInput = DashboardRow;
 
 export type ShownRow = RowInput & {
   periodLabel: string | null;
@@ -42,12 +22,15 @@ export type ShownRow = RowInput & {
   exception: string[];
 };
 
-/** The population for a quarter's rate: its year's estimate, or the latest before it. */
+/**
+ * The population for a quarter's rate: its year's estimate, or the latest before it; none for a
+ * quarter before the first estimate (its rate is then not available, not worked on a later base).
+ */
 export function populationFor(populations: readonly { year: number; children: number }[], quarter: string) {
   const year = populationYearOf(quarter);
   let found: number | null = null;
   for (const p of populations) if (p.year <= year) found = p.children;
-  return found ?? populations[0]?.children ?? null;
+  return found;
 }
 
 export function showRow(

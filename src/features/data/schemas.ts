@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isQuarterStart } from '../../platform/calendar/quarters.ts';
 import { pageQuery } from '../../platform/http/pagination.ts';
 import { idList, isoDate, optionalText, optionalUuid, requiredText } from '../../platform/http/validation.ts';
+import { confirmation, screenPersonalData } from '../../platform/privacy/personal-data.ts';
 import { POLARITIES } from './comparisons.ts';
 import { MAX_UPLOAD_ROWS } from './figures.ts';
 import { UNITS } from './statistics.ts';
@@ -92,11 +93,15 @@ export const figureInput = z.strictObject({
   value: z.union([z.number(), z.string().max(40)], { error: 'value must be a number' }),
 });
 
-export const submissionApiInput = z.strictObject({
-  narrative: optionalText(10_000, 'The narrative'),
-  figures: z.array(figureInput).max(MAX_UPLOAD_ROWS).default([]),
-  submit: z.boolean().default(false),
-});
+export const submissionApiInput = z
+  .strictObject({
+    narrative: optionalText(10_000, 'The narrative'),
+    figures: z.array(figureInput).max(MAX_UPLOAD_ROWS).default([]),
+    submit: z.boolean().default(false),
+    /** The narrative looks like it holds a date of birth or a postcode, and the sender says it does not. */
+    confirmNoPersonalData: confirmation,
+  })
+  .superRefine(screenPersonalData([['narrative', 'The narrative']]));
 export type SubmissionApiInput = z.output<typeof submissionApiInput>;
 
 export const dashboardQuery = pageQuery.extend({

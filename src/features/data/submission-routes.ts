@@ -4,6 +4,7 @@ import { contextOf, idParam } from '../../platform/http/context.ts';
 import { type Cell, sendCsv } from '../../platform/http/csv.ts';
 import type { FieldError } from '../../platform/http/errors.ts';
 import { sendXlsx } from '../../platform/http/xlsx.ts';
+import { asksConfirmation, personalDataErrors } from '../../platform/privacy/personal-data.ts';
 import { FORM_BACK_QUARTERS } from './calls-service.ts';
 import type { DataDeps } from './deps.ts';
 import { FIGURE_COLUMNS, type FigureRowInput } from './figures.ts';
@@ -11,6 +12,7 @@ import { labels, recentQuarters } from './labels.ts';
 import { readFigureRows, uploadErrors, uploadedText } from './uploads.ts';
 
 const NARRATIVE_MAX = 10_000;
+const NARRATIVE_FIELDS = [['narrative', 'The narrative']] as const;
 
 /** One agency's answer to a data call: the figures by form or upload, the narrative, and submitting it. */
 export function registerSubmissionPages(app: FastifyInstance, { page, data }: DataDeps) {
@@ -57,6 +59,7 @@ export function registerSubmissionPages(app: FastifyInstance, { page, data }: Da
         ...found,
         values,
         errors: extra.errors,
+        askConfirm: asksConfirmation(extra.errors),
         quarterLabel: shortQuarterLabel(quarter),
         periods: recentQuarters(quarter, FORM_BACK_QUARTERS + 1, addQuarters),
         base: base(callId, agencyId),
@@ -81,6 +84,14 @@ export function registerSubmissionPages(app: FastifyInstance, { page, data }: Da
       const found = await service.submission(ctx, callId, agencyId);
       const text = (key: string) => (typeof body[key] === 'string' ? (body[key] as string) : '');
       const narrative = text('narrative').trim();
+      // The narrative is about figures, never a child: text that looks like a date of birth or a
+      // postcode is held back until the user confirms it is neither.
+      const personal = personalDataErrors(
+        { narrative },
+        NARRATIVE_FIELDS,
+        body.confirmNoPersonalData === 'yes',
+      );
+      if (personal.length) return render(request, reply, { values: body, errors: personal }, 400);
       if (narrative.length > NARRATIVE_MAX)
         return render(
           request,
