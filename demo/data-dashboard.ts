@@ -87,7 +87,8 @@ type Indicator = { id: string; code: string; unit: string; askedOf: string; agen
 export async function insertDemoDataDashboard(tx: Queryable, partnershipId: string, today: string) {
   await insertStandardIndicators(tx, partnershipId);
   await tx.query(
-    `INSERT INTO data_settings (partnership_id, suppress_up_to, area_code, region_name) VALUES ($1, 5, 'E09000030', 'London')`,
+    `INSERT INTO data_settings (partnership_id, suppress_up_to, area_code, region_name, region_code)
+     VALUES ($1, 5, 'E09000030', 'London', 'E12000007')`,
     [partnershipId],
   );
   for (const [year, children] of Object.entries(POPULATION))

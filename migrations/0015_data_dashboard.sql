@@ -7,6 +7,9 @@ CREATE TABLE data_settings (
   suppress_up_to integer NOT NULL DEFAULT 5 CHECK (suppress_up_to BETWEEN 0 AND 20),
   area_code text NOT NULL DEFAULT '',
   region_name text NOT NULL DEFAULT 'London',
+  region_code text NOT NULL DEFAULT '',
+  -- The area's statistical neighbours (DfE's model gives 10), by ONS code: the benchmarks averaged.
+  neighbour_codes text[] NOT NULL DEFAULT '{}',
   updated_at timestamptz NOT NULL DEFAULT now()
 );
 -- statement
@@ -23,7 +26,9 @@ CREATE TABLE indicators (
   asked_of text NOT NULL DEFAULT 'owner' CHECK (asked_of IN ('owner', 'every-partner')),
   -- A count of children, shown also as a rate per 10,000 children aged 0-17.
   per_10k boolean NOT NULL DEFAULT false,
-  -- A breakdown of another indicator's total (plans by category): suppressed together with it.
+  -- A count that breaks down another's total (plans by category), suppressed together with it; or a
+  -- percentage of another count (placements of children looked after), suppressed when the children
+  -- it stands for are few.
   part_of_id uuid,
   source text NOT NULL DEFAULT '',
   published boolean NOT NULL DEFAULT false,
@@ -94,6 +99,8 @@ CREATE TABLE benchmark_values (
 -- statement
 CREATE INDEX benchmark_values_latest ON benchmark_values (indicator_id, area_kind, period_ends_on DESC);
 -- statement
+CREATE INDEX benchmark_values_partnership ON benchmark_values (partnership_id, area_kind);
+-- statement
 CREATE TABLE data_calls (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   partnership_id uuid NOT NULL REFERENCES partnerships(id),
@@ -148,6 +155,9 @@ CREATE TABLE data_figures (
 CREATE UNIQUE INDEX data_figures_current ON data_figures (indicator_id, period_starts_on, agency_id)
   WHERE current;
 -- statement
+-- Every figure of an indicator, agency and quarter, current or not: what a removed figure falls back to.
+CREATE INDEX data_figures_series ON data_figures (indicator_id, agency_id, period_starts_on);
+-- statement
 -- Which exceptions were escalated to the executive, and as which escalation.
 CREATE TABLE data_exception_escalations (
   partnership_id uuid NOT NULL,
@@ -167,5 +177,7 @@ CREATE TABLE data_headlines (
   indicator_id uuid NOT NULL REFERENCES indicators(id) ON DELETE CASCADE,
   period_starts_on date NOT NULL,
   value numeric NOT NULL,
+  -- How many agencies' figures it is made of (a count asked of every partner adds them up).
+  agencies integer NOT NULL,
   PRIMARY KEY (indicator_id, period_starts_on)
 );

@@ -519,7 +519,8 @@ test('the compliance return: on time, partly, late, partly late, a draft, awaite
   assert.deepEqual(summary(closedReturn, ICB()), ['late', 3, 3, 0]);
   assert.deepEqual(summary(closedReturn, LA()), ['partly-late', laAsked, 1, laAsked - 1]);
   assert.deepEqual(summary(closedReturn, POLICE()), ['missing', 3, 0, 3]);
-  assert.deepEqual(summary(closedReturn, agencyId(BARTS_NAME)), ['draft', 1, 1, 0]);
+  // A draft is started, but what it holds counts for nothing until it is submitted (nor is it shown).
+  assert.deepEqual(summary(closedReturn, agencyId(BARTS_NAME)), ['draft', 1, 0, 1]);
   // Every agency asked for anything has a row: the relevant agencies are asked for training figures.
   assert.ok(
     closedReturn.agencies.some((a) => a.agencyName === 'London Fire Brigade' && a.compliance === 'missing'),
@@ -1001,9 +1002,25 @@ test('benchmarks: the real Trafford file is imported, and the dashboard compares
     data: Buffer.from(text),
   });
   assert.equal(imported.statusCode, 303, imported.body);
-  assert.equal(imported.headers.location, `/data/settings?imported=${rows.length}&skipped=0`);
+  // The file is Trafford's with its ten DfE statistical neighbours: being the first, it lists them.
+  assert.equal(
+    imported.headers.location,
+    `/data/settings?imported=${rows.length}&skipped=0&others=0&listed=10`,
+  );
   assert.equal(await count('benchmark_values'), before + rows.length);
-  assert.equal(await loggedAll('benchmarks.imported'), 1);
+  const listed = (await admin.get('/data/settings')).body;
+  assert.match(listed, /Statistical neighbours: Bromley \(E09000006\), Buckinghamshire/);
+  // Only the listed neighbours' figures are kept: another area's rows are passed over, not refused.
+  const other = await upload('admin', '/data/settings/benchmarks', {
+    name: 'other.csv',
+    data: Buffer.from(
+      `${text.split('\n')[0]}\nE09000030,Tower Hamlets,2023/24,CLA_HEALTH,Percentage,Persons,90\n`,
+    ),
+  });
+  assert.equal(other.statusCode, 303, other.body);
+  assert.equal(other.headers.location, '/data/settings?imported=0&skipped=0&others=1&listed=0');
+  assert.equal(await count('benchmark_values'), before + rows.length);
+  assert.equal(await loggedAll('benchmarks.imported'), 2);
 
   // The expected comparators, worked out from the file itself.
   const neighboursOf = (period: string) =>
@@ -1078,7 +1095,7 @@ test('benchmarks: the real Trafford file is imported, and the dashboard compares
   assert.match(summaryTexts(overRefused.body).join(), /column value: A percentage cannot be more than 100/);
   assert.equal(await count('benchmark_values'), before + rows.length);
   assert.deepEqual((await dashboardRow('CLA_HEALTH')).england, { value: 89, period: '2023/24' });
-  assert.equal(await loggedAll('benchmarks.imported'), 1);
+  assert.equal(await loggedAll('benchmarks.imported'), 2);
   const noArea = await upload('admin', '/data/settings/benchmarks', {
     name: 'x.csv',
     data: Buffer.from('area_name,period,indicator,value\nTrafford,2023/24,CLA_HEALTH,83\n'),
@@ -1347,6 +1364,32 @@ test('the headline figure: every partner’s counts add up, and a removed figure
   });
   assert.equal(draft.statusCode, 200, draft.body);
   assert.equal((await dashboardRow('TRAINED', '2009-04-01')).value, 15);
+
+  // The return by indicator counts submitted answers only: the police's draft is not one.
+  const byIndicator = (await api('admin', 'GET', `/api/v1/data-calls/${first}/compliance`)).json()
+    .indicators as {
+    code: string;
+    asked: number;
+    forQuarter: number;
+    olderOnly: number;
+    missing: number;
+  }[];
+  const partners = (
+    await t.db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM agencies WHERE partnership_id = (SELECT partnership_id FROM data_calls WHERE id = $1) AND is_active',
+      [first],
+    )
+  )[0]?.n as number;
+  const trained = byIndicator.find((i) => i.code === 'TRAINED');
+  assert.deepEqual(trained && { ...trained }, {
+    ...trained,
+    asked: partners,
+    forQuarter: 2,
+    olderOnly: 0,
+    missing: partners - 2,
+  });
+  const health = byIndicator.find((i) => i.code === 'CLA_HEALTH');
+  assert.deepEqual(health && [health.asked, health.forQuarter, health.missing], [1, 1, 0]);
 });
 
 test('a narrative that looks like a child’s date of birth or postcode is held back until confirmed', async () => {

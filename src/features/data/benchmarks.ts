@@ -21,12 +21,26 @@ export const AREA_KIND_LABELS: Record<AreaKind, string> = {
 /** Published symbols for a value that is not given (DfE and ONS): the row is skipped, not refused. */
 const NOT_GIVEN = new Set(['c', ':', 'z', 'x', '..', '.', 'u', 'low', 'n/a', 'na', '']);
 
-/** What kind of area an ONS code is, for this partnership: its own, England, a region or a neighbour. */
-export function areaKindOf(code: string, ownCode: string): AreaKind {
+/** The most statistical neighbours a partnership lists (DfE's model gives 10, CIPFA's 15). */
+export const MAX_NEIGHBOURS = 15;
+
+export type Areas = {
+  /** The area's own ONS code, its region's and its statistical neighbours'. */
+  areaCode: string;
+  regionCode: string;
+  neighbours: ReadonlySet<string>;
+};
+
+/**
+ * What an ONS code is to this partnership: England, itself, its region, one of its statistical
+ * neighbours, or none of these (null: its figures are not kept).
+ */
+export function areaKindOf(code: string, areas: Areas): AreaKind | null {
   if (code === ENGLAND_CODE) return 'england';
-  if (ownCode && code === ownCode) return 'area';
-  if (/^E12\d{6}$/.test(code)) return 'region';
-  return 'neighbour';
+  if (areas.areaCode && code === areas.areaCode) return 'area';
+  if (areas.regionCode && code === areas.regionCode) return 'region';
+  if (areas.neighbours.has(code)) return 'neighbour';
+  return null;
 }
 
 /**
@@ -70,14 +84,49 @@ export function checkBenchmarks(
   context: {
     /** Indicators by upper-case code and by lower-case name. */
     indicators: ReadonlyMap<string, { id: string; unit: string }>;
-    areaCode: string;
-  },
-): { values: CheckedBenchmark[]; problems: BenchmarkProblem[]; skipped: number } {
+  } & Areas,
+): {
+  values: CheckedBenchmark[];
+  problems: BenchmarkProblem[];
+  skipped: number;
+  otherAreas: number;
+  neighbours: { code: string; name: string }[];
+} {
+  const list = [...rows];
+  // With no neighbours listed yet, a file of an area's neighbours (as DfE's tool gives) lists them:
+  // every area in it but England, the area and its region, if there are no more than a model gives.
+  let areas: Areas = context;
+  const found: { code: string; name: string }[] = [];
+  if (context.neighbours.size === 0) {
+    const others = new Map<string, string>();
+    for (const { cells } of list) {
+      const code = cells.area_code.trim().toUpperCase();
+      if (/^[EWSNK]\d{8}$/.test(code) && !/^E12/.test(code) && areaKindOf(code, context) === null)
+        others.set(code, cells.area_name.trim());
+    }
+    if (others.size > MAX_NEIGHBOURS)
+      return {
+        values: [],
+        problems: [
+          {
+            row: 1,
+            column: 'area_code',
+            message: `The file has figures for ${others.size} other areas: list the area’s statistical neighbours in the settings first, and only theirs are imported`,
+          },
+        ],
+        skipped: 0,
+        otherAreas: 0,
+        neighbours: [],
+      };
+    for (const [code, name] of others) found.push({ code, name });
+    areas = { ...context, neighbours: new Set(others.keys()) };
+  }
   const values: CheckedBenchmark[] = [];
   const problems: BenchmarkProblem[] = [];
   const seen = new Map<string, number>();
   let skipped = 0;
-  for (const { row, cells } of rows) {
+  let otherAreas = 0;
+  for (const { row, cells } of list) {
     const before = problems.length;
     const key = cells.indicator.trim();
     const indicator = context.indicators.get(key.toUpperCase()) ?? context.indicators.get(key.toLowerCase());
@@ -115,6 +164,11 @@ export function checkBenchmarks(
     else if (indicator?.unit === 'percentage' && value > 100)
       problems.push({ row, column: 'value', message: 'A percentage cannot be more than 100' });
     if (problems.length > before || !indicator || !ends) continue;
+    const kind = areaKindOf(code, areas);
+    if (kind === null) {
+      otherAreas += 1;
+      continue;
+    }
     const id = `${indicator.id} ${code} ${ends}`;
     const first = seen.get(id);
     if (first !== undefined) {
@@ -128,7 +182,7 @@ export function checkBenchmarks(
     seen.set(id, row);
     values.push({
       indicatorId: indicator.id,
-      areaKind: areaKindOf(code, context.areaCode),
+      areaKind: kind,
       areaCode: code,
       areaName: name,
       period: cells.period.trim(),
@@ -136,5 +190,5 @@ export function checkBenchmarks(
       value,
     });
   }
-  return { values: problems.length ? [] : values, problems, skipped };
+  return { values: problems.length ? [] : values, problems, skipped, otherAreas, neighbours: found };
 }

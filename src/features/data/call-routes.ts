@@ -4,9 +4,10 @@ import { todayInLondon } from '../../platform/calendar/today.ts';
 import { contextOf, idParam } from '../../platform/http/context.ts';
 import type { FieldError } from '../../platform/http/errors.ts';
 import { formInput, submitForm } from '../../platform/http/forms.ts';
+import { parseOrThrow } from '../../platform/http/validation.ts';
 import type { DataDeps } from './deps.ts';
 import { labels, recentQuarters } from './labels.ts';
-import { callInput } from './schemas.ts';
+import { callInput, callsQuery } from './schemas.ts';
 import { readFigureRows, uploadErrors, uploadedText } from './uploads.ts';
 
 const DATE_FIELDS = ['deadline'];
@@ -17,8 +18,8 @@ export function registerCallPages(app: FastifyInstance, { page, data }: DataDeps
 
   app.get('/data/calls', { config: { access: 'data:read' } }, async (request, reply) => {
     const ctx = contextOf(request);
-    const before = String((request.query as Record<string, unknown>).before ?? '');
-    const result = await service.list(ctx, /^\d{4}-\d{2}-01$/.test(before) ? before : null, 20);
+    const before = parseOrThrow(callsQuery, request.query).before ?? null;
+    const result = await service.list(ctx, before, 20);
     return page(request, reply, 'data/views/calls.njk', {
       title: 'Data calls',
       result,

@@ -210,14 +210,29 @@ export async function restoreCurrent(db: Queryable, removed: (HeadlineKey & { ag
 
 export type HeadlineKey = { indicatorId: string; periodStartsOn: string };
 
-/** The headline figure of an indicator for a quarter, from its current figures (see data_headlines). */
-export const HEADLINE_SQL = `(SELECT CASE WHEN i.asked_of = 'every-partner' AND i.unit = 'count'
-    THEN sum(f.value) ELSE max(f.value) FILTER (WHERE f.agency_id = i.agency_id) END
-  FROM data_figures f WHERE f.indicator_id = k.indicator_id AND f.current AND f.period_starts_on = k.period_starts_on)`;
+/**
+ * Inserts the headline figure of each (indicator, quarter) in `keys` (a subquery with columns
+ * indicator_id and period_starts_on) from its current figures: the owner's figure, or for a count asked
+ * of every partner the sum of all agencies', with how many agencies it is made of (see data_headlines).
+ */
+const insertHeadlines = (
+  keys: string,
+) => `INSERT INTO data_headlines (indicator_id, period_starts_on, value, agencies)
+  SELECT k.indicator_id, k.period_starts_on, v.value, v.agencies
+  FROM (${keys}) k JOIN indicators i ON i.id = k.indicator_id
+  CROSS JOIN LATERAL (
+    SELECT CASE WHEN i.asked_of = 'every-partner' AND i.unit = 'count'
+        THEN sum(f.value) ELSE max(f.value) FILTER (WHERE f.agency_id = i.agency_id) END AS value,
+      count(*) FILTER (WHERE (i.asked_of = 'every-partner' AND i.unit = 'count') OR f.agency_id = i.agency_id)::int
+        AS agencies
+    FROM data_figures f
+    WHERE f.indicator_id = k.indicator_id AND f.current AND f.period_starts_on = k.period_starts_on) v
+  WHERE v.value IS NOT NULL`;
 
 /**
- * Works the headline figures out again for these indicators and quarters (k), after their current
- * figures changed: kept where there is one, removed where there is none.
+ * Works the headline figures out again for these indicators and quarters, after their current
+ * figures changed: kept where there is one, removed where there is none. The caller holds the
+ * indicators' locks (lockIndicators), so two submissions never work out the same sum at once.
  */
 export async function refreshHeadlines(db: Queryable, keys: HeadlineKey[]) {
   if (!keys.length) return;
@@ -228,24 +243,29 @@ export async function refreshHeadlines(db: Queryable, keys: HeadlineKey[]) {
      WHERE h.indicator_id = k.indicator_id AND h.period_starts_on = k.period_starts_on`,
     params,
   );
-  await db.query(
-    `INSERT INTO data_headlines (indicator_id, period_starts_on, value)
-     SELECT k.indicator_id, k.period_starts_on, ${HEADLINE_SQL} FROM (${pairs}) k
-     JOIN indicators i ON i.id = k.indicator_id WHERE ${HEADLINE_SQL} IS NOT NULL`,
-    params,
-  );
+  await db.query(insertHeadlines(pairs), params);
 }
 
 /** Every headline of one indicator worked out again (its owner, unit or who is asked changed). */
 export async function refreshIndicatorHeadlines(db: Queryable, indicatorId: string) {
   await db.query('DELETE FROM data_headlines WHERE indicator_id = $1', [indicatorId]);
   await db.query(
-    `INSERT INTO data_headlines (indicator_id, period_starts_on, value)
-     SELECT k.indicator_id, k.period_starts_on, ${HEADLINE_SQL}
-     FROM (SELECT DISTINCT indicator_id, period_starts_on FROM data_figures WHERE indicator_id = $1 AND current) k
-     JOIN indicators i ON i.id = k.indicator_id WHERE ${HEADLINE_SQL} IS NOT NULL`,
+    insertHeadlines(
+      'SELECT DISTINCT indicator_id, period_starts_on FROM data_figures WHERE indicator_id = $1 AND current',
+    ),
     [indicatorId],
   );
+}
+
+/**
+ * Locks the indicators a change writes figures of, in id order: two submissions of the same
+ * indicators then change their current figures and headlines one after the other, never both at once.
+ */
+export async function lockIndicators(db: Queryable, ids: string[]) {
+  if (!ids.length) return;
+  await db.query('SELECT id FROM indicators WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE', [
+    [...new Set(ids)].sort(),
+  ]);
 }
 
 /** The quarters a submission's figures are for, by indicator: what its submitting changes. */
@@ -261,16 +281,25 @@ export function submissionKeys(db: Queryable, submissionId: string) {
  * Makes a submitted submission's figures the ones the dashboard shows: each replaces the figure
  * current for its indicator, agency and quarter.
  */
-export async function makeCurrent(db: Queryable, submissionId: string) {
+export async function makeCurrent(db: Queryable, submissionId: string, only?: HeadlineKey[]) {
+  // Only the figures written now, when a submitted submission is amended: its others may since have
+  // been corrected by a later call, and must not come back.
+  const keys = only
+    ? `AND (n.indicator_id, n.period_starts_on) IN (SELECT * FROM unnest($2::uuid[], $3::date[]))`
+    : '';
+  const params = only
+    ? [submissionId, only.map((k) => k.indicatorId), only.map((k) => k.periodStartsOn)]
+    : [submissionId];
   await db.query(
     `UPDATE data_figures o SET current = false FROM data_figures n
-     WHERE n.submission_id = $1 AND o.current AND o.submission_id <> $1
+     WHERE n.submission_id = $1 ${keys} AND o.current AND o.submission_id <> $1
        AND o.indicator_id = n.indicator_id AND o.period_starts_on = n.period_starts_on AND o.agency_id = n.agency_id`,
-    [submissionId],
+    params,
   );
-  await db.query('UPDATE data_figures SET current = true WHERE submission_id = $1 AND NOT current', [
-    submissionId,
-  ]);
+  await db.query(
+    `UPDATE data_figures n SET current = true WHERE n.submission_id = $1 ${keys} AND NOT n.current`,
+    params,
+  );
 }
 
 export type SubmissionFigure = { indicatorId: string; periodStartsOn: string; value: string };
@@ -304,24 +333,40 @@ export type ComplianceRow = {
   olderOnly: number;
 };
 
+/**
+ * Each asked indicator an agency answered in its submission to the call, and whether with a figure
+ * for the call's quarter or only for an older one ($2 the call, $3 its quarter).
+ */
+const ANSWERED = `SELECT s.agency_id, x.indicator_id, x.in_period
+  FROM data_submissions s
+  JOIN LATERAL (SELECT f.indicator_id, bool_or(f.period_starts_on = $3) AS in_period
+    FROM data_figures f JOIN indicators i ON i.id = f.indicator_id AND NOT i.retired
+      AND (i.asked_of = 'every-partner' OR i.agency_id = s.agency_id)
+    WHERE f.submission_id = s.id AND f.period_starts_on <= $3 GROUP BY f.indicator_id) x ON true
+  WHERE s.call_id = $2 AND s.status = 'submitted'`;
+
 /** Every agency asked for anything, with what its submission to the call holds. */
 export function complianceRows(db: Queryable, partnershipId: string, call: DataCall) {
   return db.query<ComplianceRow>(
-    `SELECT * FROM (
-       SELECT a.id AS "agencyId", a.name AS "agencyName", s.status, coalesce(s.late, false) AS late,
-         s.submitted_on AS "submittedOn",
-         (SELECT count(*)::int FROM indicators i WHERE i.partnership_id = $1 AND NOT i.retired
-           AND (i.asked_of = 'every-partner' OR i.agency_id = a.id)) AS asked,
-         (SELECT count(DISTINCT f.indicator_id)::int FROM data_figures f JOIN indicators i ON i.id = f.indicator_id
-           WHERE f.submission_id = s.id AND f.period_starts_on = $3 AND NOT i.retired) AS "forQuarter",
-         (SELECT count(DISTINCT f.indicator_id)::int FROM data_figures f JOIN indicators i ON i.id = f.indicator_id
-           WHERE f.submission_id = s.id AND f.period_starts_on < $3 AND NOT i.retired AND NOT EXISTS (
-             SELECT 1 FROM data_figures q WHERE q.submission_id = s.id AND q.indicator_id = f.indicator_id
-               AND q.period_starts_on = $3)) AS "olderOnly"
-       FROM agencies a
-       LEFT JOIN data_submissions s ON s.call_id = $2 AND s.agency_id = a.id
-       WHERE a.partnership_id = $1 AND a.is_active) c
-     WHERE asked > 0 ORDER BY "agencyName", "agencyId"`,
+    `WITH answered AS (${ANSWERED}),
+     counted AS (
+       SELECT agency_id, count(*) FILTER (WHERE in_period)::int AS for_quarter,
+         count(*) FILTER (WHERE NOT in_period)::int AS older_only
+       FROM answered GROUP BY agency_id),
+     owned AS (
+       SELECT agency_id, count(*)::int AS n FROM indicators
+       WHERE partnership_id = $1 AND NOT retired AND asked_of = 'owner' GROUP BY agency_id),
+     everyone AS (
+       SELECT count(*)::int AS n FROM indicators WHERE partnership_id = $1 AND NOT retired AND asked_of = 'every-partner')
+     SELECT a.id AS "agencyId", a.name AS "agencyName", s.status, coalesce(s.late, false) AS late,
+       s.submitted_on AS "submittedOn", everyone.n + coalesce(owned.n, 0) AS asked,
+       coalesce(c.for_quarter, 0) AS "forQuarter", coalesce(c.older_only, 0) AS "olderOnly"
+     FROM agencies a CROSS JOIN everyone
+     LEFT JOIN owned ON owned.agency_id = a.id
+     LEFT JOIN data_submissions s ON s.call_id = $2 AND s.agency_id = a.id
+     LEFT JOIN counted c ON c.agency_id = a.id
+     WHERE a.partnership_id = $1 AND a.is_active AND everyone.n + coalesce(owned.n, 0) > 0
+     ORDER BY a.name, a.id`,
     [partnershipId, call.id, call.quarterStartsOn],
   );
 }
@@ -347,7 +392,7 @@ export function outOfPeriodFigures(db: Queryable, partnershipId: string, call: D
      JOIN data_figures f ON f.submission_id = s.id AND f.period_starts_on < $3
      JOIN indicators i ON i.id = f.indicator_id
      JOIN agencies g ON g.id = s.agency_id
-     WHERE s.partnership_id = $1 AND s.call_id = $2
+     WHERE s.partnership_id = $1 AND s.call_id = $2 AND s.status = 'submitted'
        AND NOT EXISTS (SELECT 1 FROM data_figures q WHERE q.submission_id = s.id
          AND q.indicator_id = f.indicator_id AND q.period_starts_on = $3)
      ORDER BY g.name, i.name, f.agency_id, f.indicator_id, f.period_starts_on DESC
@@ -381,14 +426,8 @@ export async function rebuildHeadlines(db: Queryable, partnershipId: string) {
     [partnershipId],
   );
   await db.query(
-    `INSERT INTO data_headlines (indicator_id, period_starts_on, value)
-     SELECT f.indicator_id, f.period_starts_on, CASE WHEN i.asked_of = 'every-partner' AND i.unit = 'count'
-       THEN sum(f.value) ELSE max(f.value) FILTER (WHERE f.agency_id = i.agency_id) END AS value
-     FROM data_figures f JOIN indicators i ON i.id = f.indicator_id
-     WHERE i.partnership_id = $1 AND f.current
-     GROUP BY f.indicator_id, f.period_starts_on, i.asked_of, i.unit, i.agency_id
-     HAVING CASE WHEN i.asked_of = 'every-partner' AND i.unit = 'count'
-       THEN sum(f.value) ELSE max(f.value) FILTER (WHERE f.agency_id = i.agency_id) END IS NOT NULL`,
+    insertHeadlines(`SELECT DISTINCT f.indicator_id, f.period_starts_on FROM data_figures f
+      JOIN indicators x ON x.id = f.indicator_id WHERE x.partnership_id = $1 AND f.current`),
     [partnershipId],
   );
 }
@@ -408,17 +447,17 @@ export type IndicatorCompliance = {
  */
 export function complianceByIndicator(db: Queryable, partnershipId: string, call: DataCall) {
   return db.query<IndicatorCompliance>(
-    `WITH sent AS (
-       SELECT f.indicator_id, f.agency_id, bool_or(f.period_starts_on = $3) AS in_period
-       FROM data_submissions s JOIN data_figures f ON f.submission_id = s.id
-       WHERE s.partnership_id = $1 AND s.call_id = $2 AND s.status = 'submitted'
-       GROUP BY f.indicator_id, f.agency_id)
+    `WITH answered AS (${ANSWERED}),
+     counted AS (
+       SELECT indicator_id, count(*) FILTER (WHERE in_period)::int AS for_quarter,
+         count(*) FILTER (WHERE NOT in_period)::int AS older_only
+       FROM answered GROUP BY indicator_id),
+     partners AS (SELECT count(*)::int AS n FROM agencies WHERE partnership_id = $1 AND is_active)
      SELECT i.id AS "indicatorId", i.code, i.name,
-       CASE WHEN i.asked_of = 'every-partner'
-         THEN (SELECT count(*)::int FROM agencies a WHERE a.partnership_id = $1 AND a.is_active) ELSE 1 END AS asked,
-       (SELECT count(*)::int FROM sent WHERE sent.indicator_id = i.id AND sent.in_period) AS "forQuarter",
-       (SELECT count(*)::int FROM sent WHERE sent.indicator_id = i.id AND NOT sent.in_period) AS "olderOnly"
-     FROM indicators i WHERE i.partnership_id = $1 AND NOT i.retired ORDER BY i.name, i.id`,
+       CASE WHEN i.asked_of = 'every-partner' THEN partners.n ELSE 1 END AS asked,
+       coalesce(c.for_quarter, 0) AS "forQuarter", coalesce(c.older_only, 0) AS "olderOnly"
+     FROM indicators i CROSS JOIN partners LEFT JOIN counted c ON c.indicator_id = i.id
+     WHERE i.partnership_id = $1 AND NOT i.retired ORDER BY i.name, i.id`,
     [partnershipId, call.id, call.quarterStartsOn],
   );
 }

@@ -73,6 +73,7 @@ export function createCallsService(db: Database) {
         await repo.ensureSubmission(tx, ctx.partnershipId, call.id, agencyId, ctx.actor.label),
       );
     const idOf = (agencyId: string) => (submissions.get(agencyId) as repo.Submission).id;
+    await repo.lockIndicators(tx, [...figures.map((f) => f.indicatorId), ...(change.replaceWindow ?? [])]);
     // The headline figures to work out again: those whose current figures this change touches.
     const touched = new Map<string, repo.HeadlineKey>();
     const touch = (keys: repo.HeadlineKey[]) => {
@@ -100,9 +101,15 @@ export function createCallsService(db: Database) {
         ...(amended ? { amendedOn: today } : {}),
         actor: ctx.actor.label,
       });
-      if (submitting || amended) {
+      if (submitting) {
         await repo.makeCurrent(tx, before.id);
         touch(await repo.submissionKeys(tx, before.id));
+      } else if (amended) {
+        const written = figures
+          .filter((f) => f.agencyId === agencyId)
+          .map((f) => ({ indicatorId: f.indicatorId, periodStartsOn: f.periodStartsOn }));
+        if (written.length) await repo.makeCurrent(tx, before.id, written);
+        touch(written);
       }
       await recordAudit(tx, ctx.actor, {
         partnershipId: ctx.partnershipId,

@@ -17,6 +17,7 @@ export type StandardIndicator = {
   owner: OwnerKind;
   askedOf?: 'owner' | 'every-partner';
   per10k?: boolean;
+  /** The count it is part of (a count) or a percentage of (a percentage). */
   partOf?: string;
   source: string;
   published?: boolean;
@@ -161,6 +162,7 @@ export const STANDARD_INDICATORS: readonly StandardIndicator[] = [
   },
   {
     code: 'CLA_FOSTER',
+    partOf: 'CLA',
     name: 'Children looked after in foster placements',
     definition:
       'Children looked after at the end of the quarter who were placed with foster carers, as a percentage.',
@@ -172,6 +174,7 @@ export const STANDARD_INDICATORS: readonly StandardIndicator[] = [
   },
   {
     code: 'CLA_HOMES',
+    partOf: 'CLA',
     name: 'Children looked after in children’s homes, secure units or hostels',
     definition: 'Children looked after at the end of the quarter placed in these settings, as a percentage.',
     unit: 'percentage',

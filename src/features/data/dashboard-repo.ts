@@ -25,6 +25,10 @@ export type DashboardRow = {
   value: number | null;
   previous: number | null;
   lastYear: number | null;
+  askedOf: 'owner' | 'every-partner';
+  /** How many agencies' figures the latest and the previous quarter's headlines are made of. */
+  agencies: number | null;
+  previousAgencies: number | null;
   england: Benchmark;
   region: Benchmark;
   neighbours: Benchmark;
@@ -41,11 +45,19 @@ export type DashboardFilter = {
 };
 
 /**
- * The headline figure of an indicator for one quarter (data_headlines): the owner's figure, or for a
- * count asked of every partner the sum of all agencies'. Only submitted (current) figures.
+ * The headline figures of an indicator (data_headlines: the owner's figure, or for a count asked of
+ * every partner the sum of all agencies') for its latest quarter, the one before and a year before,
+ * in one index scan; with how many agencies the latest two are made of.
  */
-const valueAt = (period: string) =>
-  `(SELECT h.value::float8 FROM data_headlines h WHERE h.indicator_id = l.id AND h.period_starts_on = ${period})`;
+const HEADLINES = `LEFT JOIN LATERAL (
+    SELECT max(h.value) FILTER (WHERE h.period_starts_on = l.period)::float8 AS value,
+      max(h.agencies) FILTER (WHERE h.period_starts_on = l.period) AS agencies,
+      max(h.value) FILTER (WHERE h.period_starts_on = (l.period - interval '3 months')::date)::float8 AS previous,
+      max(h.agencies) FILTER (WHERE h.period_starts_on = (l.period - interval '3 months')::date) AS "previousAgencies",
+      max(h.value) FILTER (WHERE h.period_starts_on = (l.period - interval '1 year')::date)::float8 AS "lastYear"
+    FROM data_headlines h WHERE h.indicator_id = l.id
+      AND h.period_starts_on IN (l.period, (l.period - interval '3 months')::date, (l.period - interval '1 year')::date)
+  ) v ON true`;
 
 const benchmark = (kind: 'england' | 'region', until: string) => `(SELECT
   json_build_object('value', b.value::float8, 'period', b.period)
@@ -87,9 +99,7 @@ export function dashboardRows(db: Queryable, partnershipId: string, filter: Dash
      )
      SELECT l.id, l.code, l.name, l.unit, l.polarity, l."per10k", l."partOfId", l.published, l."changeThreshold",
        l."alertAbove", l."alertBelow", g.name AS "agencyName", l.period,
-       ${valueAt('l.period')} AS value,
-       ${valueAt("(l.period - interval '3 months')::date")} AS previous,
-       ${valueAt("(l.period - interval '1 year')::date")} AS "lastYear",
+       v.value, v.agencies, v.previous, v."previousAgencies", v."lastYear", l.asked_of AS "askedOf",
        ${benchmark('england', until)} AS england,
        ${benchmark('region', until)} AS region,
        (SELECT json_build_object('value', round(avg(b.value), 4)::float8, 'period', min(b.period), 'areas', count(*))
@@ -97,7 +107,7 @@ export function dashboardRows(db: Queryable, partnershipId: string, filter: Dash
           AND b.period_ends_on = (SELECT max(c.period_ends_on) FROM benchmark_values c
             WHERE c.indicator_id = l.id AND c.area_kind = 'neighbour' AND c.period_ends_on <= ${until})
         HAVING count(*) > 0) AS neighbours
-     FROM l JOIN agencies g ON g.id = l.agency_id
+     FROM l JOIN agencies g ON g.id = l.agency_id ${HEADLINES}
      ORDER BY l.name, l.id`,
     params,
   );

@@ -16,8 +16,9 @@ import { latestCall } from './calls-repo.ts';
 import * as repo from './dashboard-repo.ts';
 import { findIndicator } from './indicators-repo.ts';
 import { populationFor, type ShownRow, showRow } from './presentation.ts';
+import { type PublishedCell, publishRows } from './publishing.ts';
 import { findSettings, populations } from './settings-repo.ts';
-import { formatValue, publishedCount, ratePer10k, SYMBOL, suppressGroup } from './statistics.ts';
+import { ratePer10k } from './statistics.ts';
 
 type Scope = Pick<RequestContext, 'partnershipId'>;
 
@@ -171,30 +172,12 @@ export function createDashboardService(db: Database, meetings: MeetingService) {
       for await (const row of allRows(scope, { quarter: asked, publishedOnly: true })) rows.push(row);
       const quarter = await quarterOf(scope, asked);
       const upTo = settings.suppressUpTo;
-      const shown = new Map<string, { value: string; rate: string | null }>();
-      for (const row of rows) {
-        if (row.unit !== 'count') shown.set(row.id, { value: formatValue(row.value, row.unit), rate: null });
-        else shown.set(row.id, { value: publishedCount(row.value, upTo), rate: row.rateText });
-      }
-      for (const total of rows.filter((r) => r.unit === 'count' && r.partOfId === null)) {
-        const parts = rows.filter((r) => r.partOfId === total.id && r.period === total.period);
-        if (!parts.length) continue;
-        const group = suppressGroup(
-          total.value,
-          parts.map((p) => p.value),
-          upTo,
-        );
-        shown.set(total.id, { value: group.total, rate: total.rateText });
-        parts.forEach((part, i) => {
-          shown.set(part.id, { value: group.parts[i] as string, rate: part.rateText });
-        });
-      }
+      const cells = publishRows(rows, upTo);
       return {
         quarter,
         suppressUpTo: upTo,
         rows: rows.map((row) => {
-          const cell = shown.get(row.id) as { value: string; rate: string | null };
-          const hidden = cell.value === SYMBOL.suppressed;
+          const cell = cells.get(row.id) as PublishedCell;
           return {
             id: row.id,
             name: row.name,
@@ -203,8 +186,7 @@ export function createDashboardService(db: Database, meetings: MeetingService) {
             periodLabel: row.periodLabel,
             stale: row.stale,
             value: cell.value,
-            rate: hidden && cell.rate !== null ? SYMBOL.suppressed : cell.rate,
-            england: row.england,
+            rate: cell.rate,
           };
         }),
       };

@@ -7,7 +7,7 @@ import { parseOrThrow } from '../../platform/http/validation.ts';
 import { POLARITIES } from './comparisons.ts';
 import { COMPLIANCE } from './compliance.ts';
 import type { DataDeps } from './deps.ts';
-import { catalogueQuery, dashboardQuery, indicatorInput, submissionApiInput } from './schemas.ts';
+import { callsQuery, catalogueQuery, dashboardQuery, indicatorInput, submissionApiInput } from './schemas.ts';
 import { UNITS } from './statistics.ts';
 
 const TAG = 'Data dashboard';
@@ -173,8 +173,8 @@ export function registerDataApi(app: FastifyInstance, { data }: DataDeps) {
       },
     },
     (request) => {
-      const before = String((request.query as Record<string, unknown>).before ?? '');
-      return data.calls.list(contextOf(request), /^\d{4}-\d{2}-01$/.test(before) ? before : null, 50);
+      const before = parseOrThrow(callsQuery, request.query).before ?? null;
+      return data.calls.list(contextOf(request), before, 50);
     },
   );
 
@@ -198,6 +198,8 @@ export function registerDataApi(app: FastifyInstance, { data }: DataDeps) {
   app.put(
     '/api/v1/data-calls/:id/submissions/:agencyId',
     {
+      // An analyst's push may hold a long series: up to the upload's 100,000 figures.
+      bodyLimit: 16 * 1024 * 1024,
       config: {
         access: 'data:submit',
         api: doc(

@@ -25,8 +25,27 @@ async function checkReferences(tx: Queryable, partnershipId: string, input: Indi
   if (unknown.priorities) errors.push({ field: 'priorityIds', message: 'Select priorities from the list' });
   if (unknown.total || (id && input.partOfId === id))
     errors.push({ field: 'partOfId', message: 'Select a count from the list as the total' });
-  if (input.partOfId && input.unit !== 'count')
-    errors.push({ field: 'partOfId', message: 'Only a count can be part of a total' });
+  if (input.partOfId && input.unit !== 'count' && input.unit !== 'percentage')
+    errors.push({ field: 'partOfId', message: 'Only a count or a percentage can be part of a total' });
+  if (id) {
+    // A total keeps its parts only while it is a count, and not itself a part; a percentage's
+    // figures must stay within 100.
+    const [state] = await tx.query<{ parts: number; over100: boolean }>(
+      `SELECT (SELECT count(*)::int FROM indicators WHERE part_of_id = $1) AS parts,
+         EXISTS (SELECT 1 FROM data_figures WHERE indicator_id = $1 AND value > 100) AS over100`,
+      [id],
+    );
+    if (state && state.parts > 0 && (input.unit !== 'count' || input.partOfId))
+      errors.push({
+        field: input.partOfId ? 'partOfId' : 'unit',
+        message: `Other indicators are parts of this total (${state.parts}): it must stay a count, and not be part of another`,
+      });
+    if (state?.over100 && input.unit === 'percentage')
+      errors.push({
+        field: 'unit',
+        message: 'Some of its figures are over 100, so it cannot be a percentage',
+      });
+  }
   if (input.alertAbove !== null && input.alertBelow !== null && input.alertBelow >= input.alertAbove)
     errors.push({ field: 'alertBelow', message: 'The lower limit must be below the upper limit' });
   if (errors.length) throw invalid(errors);

@@ -20,6 +20,8 @@ export type ShownRow = RowInput & {
   sinceQuarter: Change | null;
   sinceYear: Change | null;
   exception: string[];
+  /** A count asked of every partner whose latest quarter has fewer agencies' figures than the one before. */
+  incomplete: boolean;
 };
 
 /**
@@ -40,6 +42,12 @@ export function showRow(
 ): ShownRow {
   const population = row.per10k && row.period ? populationFor(populations, row.period) : null;
   const rate = row.value !== null && population ? ratePer10k(row.value, population) : null;
+  const incomplete =
+    row.askedOf === 'every-partner' &&
+    row.unit === 'count' &&
+    row.agencies !== null &&
+    row.previousAgencies !== null &&
+    row.agencies < row.previousAgencies;
   return {
     ...row,
     periodLabel: row.period ? shortQuarterLabel(row.period) : null,
@@ -49,7 +57,9 @@ export function showRow(
     rateText: rate === null ? null : formatValue(rate, 'rate'),
     sinceQuarter: changeOf(row.value, row.previous, row.polarity),
     sinceYear: changeOf(row.value, row.lastYear, row.polarity),
-    exception: row.period === quarter ? exceptionReasons(row, row.value, row.previous) : [],
+    // A sum of fewer agencies than the quarter before is not a fall: no exception until they are in.
+    incomplete,
+    exception: row.period === quarter && !incomplete ? exceptionReasons(row, row.value, row.previous) : [],
   };
 }
 

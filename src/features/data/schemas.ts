@@ -123,8 +123,27 @@ export const settingsInput = z.strictObject({
     .string()
     .trim()
     .toUpperCase()
-    .regex(/^(?:[EWSN]\d{8})?$/, 'The area code must be an ONS code like E09000030'),
+    .regex(/^(?:[EWSN]\d{8})?$/, 'The area code must be an ONS code like E09000030')
+    .default(''),
   regionName: requiredText(100, 'Enter the region', 'The region'),
+  regionCode: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^(?:E12\d{6})?$/, 'The region’s code must be an ONS region code like E12000007')
+    .default(''),
+  /** One code a line (or separated by commas or spaces) in the form; a list in the API. */
+  neighbourCodes: z
+    .union([z.string().transform((v) => v.split(/[\s,]+/).filter(Boolean)), z.array(z.string())])
+    .optional()
+    .transform((v) => [...new Set((v ?? []).map((c) => c.trim().toUpperCase()))])
+    .pipe(
+      z
+        .array(
+          z.string().regex(/^[EWSN]\d{8}$/, 'Each statistical neighbour must be an ONS code like E08000009'),
+        )
+        .max(15, 'List at most 15 statistical neighbours'),
+    ),
 });
 export type SettingsInput = z.output<typeof settingsInput>;
 
@@ -137,7 +156,13 @@ export const populationInput = z.strictObject({
   children: z.coerce
     .number({ error: 'Enter the number of children aged 0 to 17' })
     .int('The number of children must be a whole number')
-    .min(1, 'The number of children must be more than 0'),
+    .min(1, 'The number of children must be more than 0')
+    .max(10_000_000, 'The number of children must be 10,000,000 or fewer'),
   source: optionalText(300, 'The source').transform((v) => v ?? ''),
 });
 export type PopulationInput = z.output<typeof populationInput>;
+
+/** The list of calls, newest first: `before` is the quarter of the last call of the page before. */
+export const callsQuery = z.object({
+  before: z.union([blank, quarter('before must be a quarter’s first day, like 2025-07-01')]).optional(),
+});

@@ -7,11 +7,14 @@ export const DEFAULT_SETTINGS: DataSettings = {
   suppressUpTo: DEFAULT_SUPPRESS_UP_TO,
   areaCode: '',
   regionName: 'London',
+  regionCode: '',
+  neighbourCodes: [],
 };
 
 export async function findSettings(db: Queryable, partnershipId: string): Promise<DataSettings> {
   const rows = await db.query<DataSettings>(
-    `SELECT suppress_up_to AS "suppressUpTo", area_code AS "areaCode", region_name AS "regionName"
+    `SELECT suppress_up_to AS "suppressUpTo", area_code AS "areaCode", region_name AS "regionName",
+       region_code AS "regionCode", neighbour_codes AS "neighbourCodes"
      FROM data_settings WHERE partnership_id = $1`,
     [partnershipId],
   );
@@ -20,10 +23,19 @@ export async function findSettings(db: Queryable, partnershipId: string): Promis
 
 export async function saveSettings(db: Queryable, partnershipId: string, input: SettingsInput) {
   await db.query(
-    `INSERT INTO data_settings (partnership_id, suppress_up_to, area_code, region_name) VALUES ($1, $2, $3, $4)
+    `INSERT INTO data_settings (partnership_id, suppress_up_to, area_code, region_name, region_code, neighbour_codes)
+     VALUES ($1, $2, $3, $4, $5, $6)
      ON CONFLICT (partnership_id) DO UPDATE SET suppress_up_to = excluded.suppress_up_to,
-       area_code = excluded.area_code, region_name = excluded.region_name, updated_at = now()`,
-    [partnershipId, input.suppressUpTo, input.areaCode, input.regionName],
+       area_code = excluded.area_code, region_name = excluded.region_name, region_code = excluded.region_code,
+       neighbour_codes = excluded.neighbour_codes, updated_at = now()`,
+    [
+      partnershipId,
+      input.suppressUpTo,
+      input.areaCode,
+      input.regionName,
+      input.regionCode,
+      input.neighbourCodes,
+    ],
   );
 }
 
@@ -86,5 +98,14 @@ export function benchmarkCounts(db: Queryable, partnershipId: string) {
     `SELECT area_kind AS "areaKind", count(DISTINCT area_code)::int AS areas, count(*)::int AS values
      FROM benchmark_values WHERE partnership_id = $1 GROUP BY area_kind ORDER BY area_kind`,
     [partnershipId],
+  );
+}
+
+/** The names the benchmarks give the statistical neighbours, by code, for the settings page. */
+export function neighbourNames(db: Queryable, partnershipId: string, codes: string[]) {
+  return db.query<{ code: string; name: string }>(
+    `SELECT DISTINCT ON (area_code) area_code AS code, area_name AS name FROM benchmark_values
+     WHERE partnership_id = $1 AND area_code = ANY($2::text[]) ORDER BY area_code, period_ends_on DESC`,
+    [partnershipId, codes],
   );
 }

@@ -38,6 +38,11 @@ export function registerDataSettingsPages(app: FastifyInstance, { page, data }: 
       service.populations(ctx),
       service.benchmarkCounts(ctx),
     ]);
+    const values = extra.values ?? settings;
+    const given = values.neighbourCodes;
+    const named = new Map(
+      (await service.neighbourNames(ctx, settings.neighbourCodes)).map((n) => [n.code, n.name]),
+    );
     return page(
       request,
       reply,
@@ -45,7 +50,9 @@ export function registerDataSettingsPages(app: FastifyInstance, { page, data }: 
       {
         title: 'Dashboard settings',
         settings,
-        values: extra.values ?? settings,
+        values,
+        neighbourText: Array.isArray(given) ? given.join('\n') : String(given ?? ''),
+        neighbours: settings.neighbourCodes.map((code) => ({ code, name: named.get(code) ?? code })),
         population: extra.population ?? {},
         populations,
         counts,
@@ -64,7 +71,16 @@ export function registerDataSettingsPages(app: FastifyInstance, { page, data }: 
     return render(request, reply, {
       flash:
         imported !== undefined
-          ? `${Number(imported) || 0} benchmark values imported${query.skipped ? `; ${Number(query.skipped) || 0} published as not available were skipped` : ''}`
+          ? [
+              `${Number(imported) || 0} benchmark values imported`,
+              Number(query.skipped) ? `${Number(query.skipped)} published as not available were skipped` : '',
+              Number(query.others) ? `${Number(query.others)} rows for other areas were passed over` : '',
+              Number(query.listed)
+                ? `${Number(query.listed)} statistical neighbours listed from the file`
+                : '',
+            ]
+              .filter(Boolean)
+              .join('; ')
           : FLASHES[String(query.saved ?? '')],
     });
   });
@@ -120,6 +136,9 @@ export function registerDataSettingsPages(app: FastifyInstance, { page, data }: 
           message: `Row ${p.row}, column ${p.column}: ${p.message}`,
         })),
       );
-    return reply.redirect(`/data/settings?imported=${result.imported}&skipped=${result.skipped}`, 303);
+    return reply.redirect(
+      `/data/settings?imported=${result.imported}&skipped=${result.skipped}&others=${result.otherAreas}&listed=${result.neighbours}`,
+      303,
+    );
   });
 }

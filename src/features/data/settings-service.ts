@@ -13,6 +13,7 @@ export function createDataSettingsService(db: Database) {
   return {
     get: (scope: Scope) => repo.findSettings(db, scope.partnershipId),
     populations: (scope: Scope) => repo.populations(db, scope.partnershipId),
+    neighbourNames: (scope: Scope, codes: string[]) => repo.neighbourNames(db, scope.partnershipId, codes),
     benchmarkCounts: (scope: Scope) => repo.benchmarkCounts(db, scope.partnershipId),
 
     save: (ctx: RequestContext, input: SettingsInput) =>
@@ -46,7 +47,8 @@ export function createDataSettingsService(db: Database) {
       ctx: RequestContext,
       rows: BenchmarkRowInput[],
     ): Promise<
-      { ok: true; imported: number; skipped: number } | { ok: false; problems: BenchmarkProblem[] }
+      | { ok: true; imported: number; skipped: number; otherAreas: number; neighbours: number }
+      | { ok: false; problems: BenchmarkProblem[] }
     > =>
       db.transaction(async (tx) => {
         const [settings, refs] = await Promise.all([
@@ -58,17 +60,39 @@ export function createDataSettingsService(db: Database) {
           indicators.set(ref.code.toUpperCase(), ref);
           indicators.set(ref.name.toLowerCase(), ref);
         }
-        const checked = checkBenchmarks(rows, { indicators, areaCode: settings.areaCode });
+        const checked = checkBenchmarks(rows, {
+          indicators,
+          areaCode: settings.areaCode,
+          regionCode: settings.regionCode,
+          neighbours: new Set(settings.neighbourCodes),
+        });
         if (checked.problems.length) return { ok: false, problems: checked.problems };
         await repo.upsertBenchmarks(tx, ctx.partnershipId, checked.values);
+        // A first file of the area's neighbours lists them.
+        if (checked.neighbours.length)
+          await repo.saveSettings(tx, ctx.partnershipId, {
+            ...settings,
+            neighbourCodes: checked.neighbours.map((n) => n.code),
+          });
         await recordAudit(tx, ctx.actor, {
           partnershipId: ctx.partnershipId,
           action: 'benchmarks.imported',
           entityType: 'benchmark',
           entityId: null,
-          after: { imported: checked.values.length, skipped: checked.skipped },
+          after: {
+            imported: checked.values.length,
+            skipped: checked.skipped,
+            otherAreas: checked.otherAreas,
+            neighboursListed: checked.neighbours.map((n) => n.code),
+          },
         });
-        return { ok: true, imported: checked.values.length, skipped: checked.skipped };
+        return {
+          ok: true,
+          imported: checked.values.length,
+          skipped: checked.skipped,
+          otherAreas: checked.otherAreas,
+          neighbours: checked.neighbours.length,
+        };
       }),
   };
 }

@@ -1,13 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import {
-  formatValue,
-  populationYearOf,
-  publishedCount,
-  ratePer10k,
-  roundToTen,
-  suppressGroup,
-} from './statistics.ts';
+import { formatValue, populationYearOf, publishedCount, ratePer10k, suppressGroup } from './statistics.ts';
 
 test('a rate per 10,000 children is to one decimal place (DOMAIN.md)', () => {
   // The seed: 2,944 children in need in a 0-17 population of 72,334.
@@ -76,9 +69,4 @@ test('with no other part to hide, the total is hidden instead', () => {
   assert.equal(zeros.total, 'c');
   const onlyZeros = suppressGroup(9, [4, 0, null], 5);
   assert.deepEqual(onlyZeros, { total: 'c', parts: ['c', '0', ':'], secondary: [] });
-});
-
-test('England and regional counts round to the nearest 10', () => {
-  assert.equal(roundToTen(2944), 2940);
-  assert.equal(roundToTen(2945), 2950);
 });

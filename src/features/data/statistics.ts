@@ -93,6 +93,3 @@ export function suppressGroup(total: number | null, parts: (number | null)[], up
     secondary,
   };
 }
-
-/** England and regional counts are published rounded to the nearest 10 (DOMAIN.md). */
-export const roundToTen = (value: number) => Math.round(value / 10) * 10;
