@@ -1,5 +1,5 @@
 import type { Queryable } from '../src/db/database.ts';
-import { rebuildHeadlines } from '../src/features/data/calls-repo.ts';
+import { countAllAnswers, rebuildHeadlines } from '../src/features/data/calls-repo.ts';
 
 /**
  * The data dashboard at scale (issue 7): `indicators` indicators, each asked of every one of the
@@ -60,4 +60,5 @@ export async function insertDataDashboard(
       [partnershipId, q, ids.agencies, shape.indicators],
     );
   await rebuildHeadlines(tx, partnershipId);
+  await countAllAnswers(tx, partnershipId);
 }

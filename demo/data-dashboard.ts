@@ -5,7 +5,7 @@
  * population and narrative says it is demo data.
  */
 import type { Queryable } from '../src/db/database.ts';
-import { rebuildHeadlines } from '../src/features/data/calls-repo.ts';
+import { countAllAnswers, rebuildHeadlines } from '../src/features/data/calls-repo.ts';
 import { insertStandardIndicators } from '../src/features/data/indicators-service.ts';
 import { addQuarters, quarterStart } from '../src/platform/calendar/quarters.ts';
 import { TOWER_HAMLETS_FIGURES } from './tower-hamlets-figures.ts';
@@ -176,6 +176,7 @@ export async function insertDemoDataDashboard(tx: Queryable, partnershipId: stri
     }
   }
   await rebuildHeadlines(tx, partnershipId);
+  await countAllAnswers(tx, partnershipId);
 }
 
 function figureFor(indicator: Indicator, period: string, anchorIndex: number, kind: string) {

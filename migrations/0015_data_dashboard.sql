@@ -126,6 +126,10 @@ CREATE TABLE data_submissions (
   submitted_on date,
   late boolean NOT NULL DEFAULT false,
   amended_on date,
+  -- Of the indicators asked of the agency, how many its figures answer for the call's quarter, and how
+  -- many only for an older one: kept as figures change, for the compliance return.
+  for_quarter integer NOT NULL DEFAULT 0,
+  older_only integer NOT NULL DEFAULT 0,
   updated_by text NOT NULL DEFAULT '',
   updated_at timestamptz NOT NULL DEFAULT now(),
   UNIQUE (partnership_id, id),

@@ -405,6 +405,16 @@ const PAGES: Row[] = [
   { page: 'data calls', reach: go('admin', '/data', 'Data calls'), h1: 'Data calls' },
   { page: 'a data call’s compliance return', reach: lastCall, h1: /^Figures for /, screenshot: 'data-call' },
   {
+    page: 'a data call’s return by indicator',
+    reach: async (tabs) => {
+      const page = await lastCall(tabs);
+      await page.getByRole('link', { name: 'The return by indicator' }).click();
+      await page.waitForLoadState();
+      return page;
+    },
+    h1: 'The return by indicator',
+  },
+  {
     page: 'an agency’s submission',
     reach: lastCallAgency('NHS North East London Integrated Care Board'),
     h1: /^Figures for /,

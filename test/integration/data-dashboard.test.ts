@@ -1284,6 +1284,22 @@ test('exports: the dashboard as CSV and Excel, the quarter’s pack as Word and 
   ])
     assert.ok(text.includes(expected), `the PDF pack has “${expected}”`);
   assert.equal((await as('data-lead').get(`/data/calls/${callId}/pack.pdf`)).statusCode, 200);
+
+  // The compliance return and the published view as spreadsheets.
+  const returned = await member.get(`/data/calls/${callId}/compliance.csv`);
+  assert.equal(returned.statusCode, 200);
+  const agencies = parse(returned.body, { bom: true, columns: true }) as Record<string, string>[];
+  const la = agencies.find((a) => a.Agency === LA_NAME);
+  assert.equal(la?.Status, 'Partly submitted');
+  assert.equal(la?.['For the quarter'], '2');
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load((await member.get(`/data/calls/${callId}/compliance.xlsx`)).rawPayload as never);
+  assert.equal(workbook.worksheets[0]?.getRow(1).getCell(1).value, 'Agency');
+  const published = await member.get('/data/published.csv');
+  assert.equal(published.statusCode, 200);
+  const publicRows = parse(published.body, { bom: true, columns: true }) as Record<string, string>[];
+  const sexual = publicRows.find((r) => r.Indicator === 'Child protection plans: sexual abuse');
+  assert.equal(sexual?.Figure, 'c');
 });
 
 test('another partnership’s calls and indicators are not found', async () => {

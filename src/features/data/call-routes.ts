@@ -97,6 +97,15 @@ export function registerCallPages(app: FastifyInstance, { page, data }: DataDeps
     renderCall(request, reply),
   );
 
+  app.get('/data/calls/:id/indicators', { config: { access: 'data:read' } }, async (request, reply) => {
+    const found = await service.byIndicator(contextOf(request), idParam(request, 'id', 'Data call'));
+    return page(request, reply, 'data/views/call-indicators.njk', {
+      title: `The return by indicator, ${shortQuarterLabel(found.call.quarterStartsOn)}`,
+      ...found,
+      quarterLabel: shortQuarterLabel(found.call.quarterStartsOn),
+    });
+  });
+
   // The business unit's upload: rows for any agencies, each into that agency's submission as a draft
   // (or as an amendment, if it was submitted).
   app.post('/data/calls/:id/upload', { config: { access: 'data:manage' } }, async (request, reply) => {

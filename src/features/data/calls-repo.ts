@@ -334,40 +334,59 @@ export type ComplianceRow = {
 };
 
 /**
- * Each asked indicator an agency answered in its submission to the call, and whether with a figure
- * for the call's quarter or only for an older one ($2 the call, $3 its quarter).
+ * Works out again what submissions answer (data_submissions.for_quarter and older_only): of the
+ * indicators asked of the agency and in use, how many have a figure for the call's quarter, and how
+ * many only one for an older quarter. For the submissions whose `column` is one of `values`.
  */
-const ANSWERED = `SELECT s.agency_id, x.indicator_id, x.in_period
-  FROM data_submissions s
-  JOIN LATERAL (SELECT f.indicator_id, bool_or(f.period_starts_on = $3) AS in_period
-    FROM data_figures f JOIN indicators i ON i.id = f.indicator_id AND NOT i.retired
-      AND (i.asked_of = 'every-partner' OR i.agency_id = s.agency_id)
-    WHERE f.submission_id = s.id AND f.period_starts_on <= $3 GROUP BY f.indicator_id) x ON true
-  WHERE s.call_id = $2 AND s.status = 'submitted'`;
+async function countAnswers(db: Queryable, column: 'id' | 'partnership_id', values: string[]) {
+  await db.query(
+    `UPDATE data_submissions t SET for_quarter = coalesce(c.for_quarter, 0), older_only = coalesce(c.older_only, 0)
+     FROM (
+       SELECT s.id, count(x.indicator_id) FILTER (WHERE x.in_period)::int AS for_quarter,
+         count(x.indicator_id) FILTER (WHERE NOT x.in_period)::int AS older_only
+       FROM data_submissions s JOIN data_calls dc ON dc.id = s.call_id
+       LEFT JOIN (
+         SELECT f.submission_id, f.indicator_id, bool_or(f.period_starts_on = dc2.quarter_starts_on) AS in_period
+         FROM data_figures f
+         JOIN data_submissions s2 ON s2.id = f.submission_id
+         JOIN data_calls dc2 ON dc2.id = s2.call_id
+         JOIN indicators i ON i.id = f.indicator_id AND NOT i.retired
+           AND (i.asked_of = 'every-partner' OR i.agency_id = s2.agency_id)
+         WHERE s2.${column} = ANY($1::uuid[])
+         GROUP BY f.submission_id, f.indicator_id) x ON x.submission_id = s.id
+       WHERE s.${column} = ANY($1::uuid[])
+       GROUP BY s.id) c
+     WHERE t.id = c.id`,
+    [values],
+  );
+}
 
-/** Every agency asked for anything, with what its submission to the call holds. */
+/** What these submissions answer, worked out again after their figures changed. */
+export const countSubmissionAnswers = (db: Queryable, ids: string[]) =>
+  ids.length ? countAnswers(db, 'id', ids) : Promise.resolve();
+
+/** What every submission of a partnership answers, after an indicator's owner, audience or use changed. */
+export const countAllAnswers = (db: Queryable, partnershipId: string) =>
+  countAnswers(db, 'partnership_id', [partnershipId]);
+
+/** Every agency asked for anything, with what its submission to the call holds (if submitted). */
 export function complianceRows(db: Queryable, partnershipId: string, call: DataCall) {
   return db.query<ComplianceRow>(
-    `WITH answered AS (${ANSWERED}),
-     counted AS (
-       SELECT agency_id, count(*) FILTER (WHERE in_period)::int AS for_quarter,
-         count(*) FILTER (WHERE NOT in_period)::int AS older_only
-       FROM answered GROUP BY agency_id),
-     owned AS (
+    `WITH owned AS (
        SELECT agency_id, count(*)::int AS n FROM indicators
        WHERE partnership_id = $1 AND NOT retired AND asked_of = 'owner' GROUP BY agency_id),
      everyone AS (
        SELECT count(*)::int AS n FROM indicators WHERE partnership_id = $1 AND NOT retired AND asked_of = 'every-partner')
      SELECT a.id AS "agencyId", a.name AS "agencyName", s.status, coalesce(s.late, false) AS late,
        s.submitted_on AS "submittedOn", everyone.n + coalesce(owned.n, 0) AS asked,
-       coalesce(c.for_quarter, 0) AS "forQuarter", coalesce(c.older_only, 0) AS "olderOnly"
+       CASE WHEN s.status = 'submitted' THEN s.for_quarter ELSE 0 END AS "forQuarter",
+       CASE WHEN s.status = 'submitted' THEN s.older_only ELSE 0 END AS "olderOnly"
      FROM agencies a CROSS JOIN everyone
      LEFT JOIN owned ON owned.agency_id = a.id
      LEFT JOIN data_submissions s ON s.call_id = $2 AND s.agency_id = a.id
-     LEFT JOIN counted c ON c.agency_id = a.id
      WHERE a.partnership_id = $1 AND a.is_active AND everyone.n + coalesce(owned.n, 0) > 0
      ORDER BY a.name, a.id`,
-    [partnershipId, call.id, call.quarterStartsOn],
+    [partnershipId, call.id],
   );
 }
 
@@ -447,7 +466,14 @@ export type IndicatorCompliance = {
  */
 export function complianceByIndicator(db: Queryable, partnershipId: string, call: DataCall) {
   return db.query<IndicatorCompliance>(
-    `WITH answered AS (${ANSWERED}),
+    `WITH answered AS (
+       SELECT s.agency_id, f.indicator_id, bool_or(f.period_starts_on = $3) AS in_period
+       FROM data_submissions s
+       JOIN data_figures f ON f.submission_id = s.id AND f.period_starts_on <= $3
+       JOIN indicators i ON i.id = f.indicator_id AND NOT i.retired
+         AND (i.asked_of = 'every-partner' OR i.agency_id = s.agency_id)
+       WHERE s.call_id = $2 AND s.status = 'submitted'
+       GROUP BY s.agency_id, f.indicator_id),
      counted AS (
        SELECT indicator_id, count(*) FILTER (WHERE in_period)::int AS for_quarter,
          count(*) FILTER (WHERE NOT in_period)::int AS older_only

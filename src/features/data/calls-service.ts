@@ -128,6 +128,10 @@ export function createCallsService(db: Database) {
         },
       });
     }
+    await repo.countSubmissionAnswers(
+      tx,
+      [...submissions.values()].map((x) => x.id),
+    );
     // A removed figure the dashboard showed gives way to the one submitted before it, if any.
     await repo.restoreCurrent(tx, removed);
     await repo.refreshHeadlines(tx, [...touched.values()]);
@@ -264,13 +268,22 @@ export function createCallsService(db: Database) {
 
     narratives: (scope: Scope, callId: string) => repo.narratives(db, scope.partnershipId, callId),
 
+    /** The return by indicator: of the agencies asked for each, how many answered, and for which quarter. */
+    async byIndicator(scope: Scope, callId: string) {
+      const call = await get(scope, callId);
+      const rows = await repo.complianceByIndicator(db, scope.partnershipId, call);
+      return {
+        call,
+        indicators: rows.map((i) => ({ ...i, missing: Math.max(0, i.asked - i.forQuarter - i.olderOnly) })),
+      };
+    },
+
     /** The compliance return: each asked agency's state, and the figures not for the call's quarter. */
     async compliance(scope: Scope, callId: string) {
       const call = await get(scope, callId);
       const today = todayInLondon();
-      const [rows, indicators, outOfPeriod] = await Promise.all([
+      const [rows, outOfPeriod] = await Promise.all([
         repo.complianceRows(db, scope.partnershipId, call),
-        repo.complianceByIndicator(db, scope.partnershipId, call),
         repo.outOfPeriodFigures(db, scope.partnershipId, call, OUT_OF_PERIOD_SHOWN + 1),
       ]);
       const agencies = rows.map((row) => ({
@@ -287,10 +300,6 @@ export function createCallsService(db: Database) {
       return {
         call,
         agencies,
-        indicators: indicators.map((i) => ({
-          ...i,
-          missing: Math.max(0, i.asked - i.forQuarter - i.olderOnly),
-        })),
         outOfPeriod: outOfPeriod.slice(0, OUT_OF_PERIOD_SHOWN),
         moreOutOfPeriod: outOfPeriod.length > OUT_OF_PERIOD_SHOWN,
       };

@@ -192,7 +192,15 @@ export function registerDataApi(app: FastifyInstance, { data }: DataDeps) {
         ),
       },
     },
-    (request) => data.calls.compliance(contextOf(request), idParam(request, 'id', 'Data call')),
+    async (request) => {
+      const ctx = contextOf(request);
+      const id = idParam(request, 'id', 'Data call');
+      const [byAgency, byIndicator] = await Promise.all([
+        data.calls.compliance(ctx, id),
+        data.calls.byIndicator(ctx, id),
+      ]);
+      return { ...byAgency, indicators: byIndicator.indicators };
+    },
   );
 
   app.put(

@@ -145,6 +145,81 @@ export function registerDataExports(app: FastifyInstance, { data }: DataDeps) {
     );
   });
 
+  // The compliance return as a spreadsheet: one row an agency, then one an out-of-period figure.
+  const COMPLIANCE_COLUMNS = [
+    'Agency',
+    'Status',
+    'Submitted on',
+    'Asked',
+    'For the quarter',
+    'Older quarter only',
+    'Missing',
+  ];
+  async function* complianceRows(ctx: RequestContext, callId: string): AsyncIterable<Cell[]> {
+    const found = await data.calls.compliance(ctx, callId);
+    for (const a of found.agencies)
+      yield [
+        a.agencyName,
+        COMPLIANCE_LABELS[a.compliance],
+        a.submittedOn,
+        a.asked,
+        a.forQuarter,
+        a.olderOnly,
+        a.missing,
+      ];
+  }
+  // The published view as a spreadsheet: what the public page shows, suppressed.
+  const PUBLISHED_COLUMNS = ['Indicator', 'Figure', 'Rate per 10,000 children', 'Quarter'];
+  async function* publishedRows(partnershipId: string): AsyncIterable<Cell[]> {
+    const view = await data.dashboard.published(partnershipId);
+    for (const r of view.rows) yield [r.name, r.value, r.rate, r.periodLabel ?? ':'];
+  }
+  for (const kind of ['csv', 'xlsx'] as const) {
+    app.get(
+      `/data/calls/:id/compliance.${kind}`,
+      { config: { access: 'data:read' } },
+      async (request, reply) => {
+        const ctx = contextOf(request);
+        const call = await data.calls.get(ctx, idParam(request, 'id', 'Data call'));
+        const name = `compliance-${shortQuarterLabel(call.quarterStartsOn).replace(' ', '-')}.${kind}`;
+        const rows = complianceRows(ctx, call.id);
+        return kind === 'csv'
+          ? sendCsv(reply, name, COMPLIANCE_COLUMNS, rows)
+          : sendXlsx(
+              reply,
+              name,
+              {
+                name: 'Compliance return',
+                columns: COMPLIANCE_COLUMNS.map((header) => ({
+                  header,
+                  width: header === 'Agency' ? 40 : 16,
+                })),
+              },
+              rows,
+            );
+      },
+    );
+    app.get(`/data/published.${kind}`, { config: { access: 'data:read' } }, (request, reply) => {
+      const ctx = contextOf(request);
+      const name = `published-figures.${kind}`;
+      const rows = publishedRows(ctx.partnershipId);
+      return kind === 'csv'
+        ? sendCsv(reply, name, PUBLISHED_COLUMNS, rows)
+        : sendXlsx(
+            reply,
+            name,
+            {
+              name: 'Published figures',
+              columns: PUBLISHED_COLUMNS.map((header) => ({
+                header,
+                width: header === 'Indicator' ? 50 : 16,
+              })),
+            },
+            rows,
+          );
+    });
+  }
+
   for (const kind of ['docx', 'pdf'] as const) {
     app.get(`/data/calls/:id/pack.${kind}`, { config: { access: 'data:read' } }, async (request, reply) => {
       const ctx = contextOf(request);

@@ -4,7 +4,7 @@ import { recordAudit } from '../../platform/audit/audit.ts';
 import type { RequestContext } from '../../platform/http/context.ts';
 import { conflict, type FieldError, invalid, notFound } from '../../platform/http/errors.ts';
 import { decodeCursor, toPage } from '../../platform/http/pagination.ts';
-import { refreshIndicatorHeadlines } from './calls-repo.ts';
+import { countAllAnswers, refreshIndicatorHeadlines } from './calls-repo.ts';
 import { STANDARD_INDICATORS } from './catalogue.ts';
 import * as repo from './indicators-repo.ts';
 import type { IndicatorInput } from './schemas.ts';
@@ -111,6 +111,13 @@ export function createIndicatorsService(db: Database) {
             before.unit !== input.unit
           )
             await refreshIndicatorHeadlines(tx, id);
+          // Who is asked for it, or whether it is asked at all, changes what each submission answers.
+          if (
+            before.agencyId !== input.agencyId ||
+            before.askedOf !== input.askedOf ||
+            before.retired !== input.retired
+          )
+            await countAllAnswers(tx, ctx.partnershipId);
           const after = (await repo.findIndicator(tx, ctx.partnershipId, id)) as repo.Indicator;
           await recordAudit(tx, ctx.actor, {
             partnershipId: ctx.partnershipId,
