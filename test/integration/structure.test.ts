@@ -305,3 +305,42 @@ test('the structure page draws the current groups as a nested list under the exe
   assert.doesNotMatch(page, /No current groups/);
   assert.match(page, /Today the chair is <strong>/);
 });
+
+test('a group page lists its members fifty at a time by name, with a next page', async () => {
+  const executive = (await api('GET', '/api/v1/groups?type=executive')).json().items[0];
+  const created = await api('POST', '/api/v1/groups', {
+    name: 'Large Practitioner Forum',
+    type: 'forum',
+    cadence: 'quarterly',
+    reportsToGroupId: executive.id,
+    startsOn: '2025-04-01',
+  });
+  assert.equal(created.statusCode, 201, created.body);
+  const groupId = created.json().id as string;
+  // 55 people named Member 01 … Member 55, all members of the new group.
+  await t.db.query(
+    `WITH made AS (
+       INSERT INTO people (partnership_id, agency_id, name, job_title)
+       SELECT g.partnership_id, a.id, 'Member ' || lpad(n::text, 2, '0'), 'Practitioner'
+         FROM groups g JOIN LATERAL (SELECT id FROM agencies WHERE partnership_id = g.partnership_id LIMIT 1) a ON true,
+              generate_series(1, 55) n
+        WHERE g.id = $1
+       RETURNING partnership_id, id)
+     INSERT INTO group_members (partnership_id, group_id, person_id) SELECT partnership_id, $1, id FROM made`,
+    [groupId],
+  );
+  const first = await admin.get(`/groups/${groupId}`);
+  assert.equal(first.statusCode, 200);
+  assert.match(first.body, /Members \(55\)/);
+  const names = (body: string) => [...body.matchAll(/>(Member \d\d)<\/a>/g)].map((m) => m[1]);
+  assert.equal(names(first.body).length, 50);
+  assert.equal(names(first.body)[0], 'Member 01');
+  assert.equal(names(first.body)[49], 'Member 50');
+  const next = /href="(\/groups\/[^"?]+\?after=[^"]+)" rel="next"/.exec(first.body)?.[1];
+  assert.ok(next, 'a next page link');
+  const second = await admin.get(next.replaceAll('&amp;', '&'));
+  assert.deepEqual(names(second.body), ['Member 51', 'Member 52', 'Member 53', 'Member 54', 'Member 55']);
+  assert.doesNotMatch(second.body, /rel="next"/);
+  const forged = await admin.get(`/groups/${groupId}?after=not-a-cursor`);
+  assert.equal(forged.statusCode, 422);
+});

@@ -171,6 +171,26 @@ export async function listMembers(db: Queryable, partnershipId: string, groupId:
   );
 }
 
+/** One page of a group's members by name, for the group's page (meetings take them all). */
+export async function listMembersPage(
+  db: Queryable,
+  partnershipId: string,
+  groupId: string,
+  page: { after: Cursor | null; limit: number },
+) {
+  const where = new Conditions().add('m.partnership_id = ?', partnershipId).add('m.group_id = ?', groupId);
+  where.after(page.after, 'p.name', 'p.id');
+  const limit = where.limit(page.limit + 1);
+  return db.query<Member>(
+    `SELECT p.id AS "personId", p.name, p.job_title AS "jobTitle", a.name AS "agencyName"
+       FROM group_members m
+       JOIN people p ON p.partnership_id = m.partnership_id AND p.id = m.person_id
+       JOIN agencies a ON a.partnership_id = p.partnership_id AND a.id = p.agency_id
+      ${where.sql} ORDER BY p.name, p.id ${limit}`,
+    where.params,
+  );
+}
+
 export async function addMember(db: Queryable, partnershipId: string, groupId: string, personId: string) {
   const rows = await db.query(
     `INSERT INTO group_members (partnership_id, group_id, person_id) VALUES ($1, $2, $3)

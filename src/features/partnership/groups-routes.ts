@@ -49,6 +49,8 @@ const idParams = z.object({ id: z.uuid() });
 const findQuery = z.looseObject({
   find: z.string().trim().max(100, 'Enter 100 characters or fewer').optional(),
 });
+/** Which page of the members the group page shows. */
+const membersQuery = pageQuery.pick({ after: true });
 const memberParams = z.object({ id: z.uuid(), personId: z.uuid() });
 const FORM = 'partnership/views/group-form.njk';
 const DATE_FIELDS = ['startsOn', 'endsOn'];
@@ -131,8 +133,9 @@ export function registerGroupRoutes(
     const errors =
       extra.errors ?? (found.success ? [] : [{ field: 'find', message: 'Enter 100 characters or fewer' }]);
     const canEdit = can(ctx.user.role, 'structure:write');
+    const { after } = parseOrThrow(membersQuery, { after: (request.query as { after?: unknown }).after });
     const [members, candidates, sections] = await Promise.all([
-      groups.members(ctx, group.id),
+      groups.membersPage(ctx, group.id, after),
       canEdit && find ? groups.candidates(ctx, group.id, find) : null,
       loadSections(groupSections, request, group),
     ]);

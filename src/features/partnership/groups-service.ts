@@ -12,6 +12,8 @@ import type { GroupInput, GroupPatch } from './schemas.ts';
 
 type Scope = Pick<RequestContext, 'partnershipId'>;
 const CANDIDATES = 20;
+/** Members shown a page at a time on the group page. */
+const MEMBERS_PAGE = 50;
 
 const options = {
   entityType: 'group',
@@ -81,6 +83,13 @@ export function createGroupsService(db: Database) {
     },
 
     members: (scope: Scope, groupId: string) => repo.listMembers(db, scope.partnershipId, groupId),
+
+    /** The group page's members, a page at a time by name. */
+    async membersPage(scope: Scope, groupId: string, after: string | undefined) {
+      const page = { after: after ? decodeCursor(after) : null, limit: MEMBERS_PAGE };
+      const rows = await repo.listMembersPage(db, scope.partnershipId, groupId, page);
+      return toPage(rows, MEMBERS_PAGE, (m) => ({ key: m.name, id: m.personId }));
+    },
 
     /** People whose name or job title contains the text and who are not yet members: the first 20. */
     async candidates(scope: Scope, groupId: string, q: string) {

@@ -52,18 +52,11 @@ export async function insertSession(
   await db.query('UPDATE users SET last_signed_in_at = $2 WHERE id = $1', [s.userId, s.createdAt]);
 }
 
+/** The session and its user, by the hash of the cookie (migration 0016 keeps the lookup's plan). */
 export async function findSession(db: Queryable, idHash: string) {
   const rows = await db.query<
     UserRow & { csrfToken: string; createdAt: Date; lastSeenAt: Date; expiresAt: Date; isActive: boolean }
-  >(
-    `SELECT ${USER_COLUMNS}, s.csrf_token AS "csrfToken", s.created_at AS "createdAt",
-            s.last_seen_at AS "lastSeenAt", s.expires_at AS "expiresAt", u.is_active AS "isActive"
-       FROM sessions s JOIN users u ON u.id = s.user_id
-       JOIN partnerships p ON p.id = u.partnership_id
-       JOIN agencies a ON a.partnership_id = u.partnership_id AND a.id = u.agency_id
-      WHERE s.id_hash = $1`,
-    [idHash],
-  );
+  >('SELECT * FROM session_lookup($1)', [idHash]);
   return rows[0] ?? null;
 }
 
@@ -87,13 +80,10 @@ export async function insertApiToken(db: Queryable, userId: string, tokenHashVal
   return rows[0]?.id as string;
 }
 
+/** A live token and its user, by the hash of the token (migration 0016 keeps the lookup's plan). */
 export async function findApiToken(db: Queryable, tokenHashValue: string) {
   const rows = await db.query<UserRow & { tokenId: string; isActive: boolean; lastUsedAt: Date | null }>(
-    `SELECT ${USER_COLUMNS}, t.id AS "tokenId", u.is_active AS "isActive", t.last_used_at AS "lastUsedAt"
-       FROM api_tokens t JOIN users u ON u.id = t.user_id
-       JOIN partnerships p ON p.id = u.partnership_id
-       JOIN agencies a ON a.partnership_id = u.partnership_id AND a.id = u.agency_id
-      WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND t.expires_at > now()`,
+    'SELECT * FROM api_token_lookup($1)',
     [tokenHashValue],
   );
   return rows[0] ?? null;
