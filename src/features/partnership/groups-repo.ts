@@ -157,15 +157,17 @@ export async function updateGroup(db: Queryable, partnershipId: string, id: stri
   return rows[0] ? findGroup(db, partnershipId, id) : null;
 }
 
+/** A member's columns, from the group's membership rows. */
+const MEMBER_FROM = `SELECT p.id AS "personId", p.name, p.job_title AS "jobTitle", a.name AS "agencyName"
+  FROM group_members m
+  JOIN people p ON p.partnership_id = m.partnership_id AND p.id = m.person_id
+  JOIN agencies a ON a.partnership_id = p.partnership_id AND a.id = p.agency_id`;
+
 export type Member = { personId: string; name: string; jobTitle: string; agencyName: string };
 
 export async function listMembers(db: Queryable, partnershipId: string, groupId: string) {
   return db.query<Member>(
-    `SELECT p.id AS "personId", p.name, p.job_title AS "jobTitle", a.name AS "agencyName"
-       FROM group_members m
-       JOIN people p ON p.partnership_id = m.partnership_id AND p.id = m.person_id
-       JOIN agencies a ON a.partnership_id = p.partnership_id AND a.id = p.agency_id
-      WHERE m.partnership_id = $1 AND m.group_id = $2
+    `${MEMBER_FROM} WHERE m.partnership_id = $1 AND m.group_id = $2
       ORDER BY a.name, p.name LIMIT 1000`,
     [partnershipId, groupId],
   );
@@ -181,14 +183,7 @@ export async function listMembersPage(
   const where = new Conditions().add('m.partnership_id = ?', partnershipId).add('m.group_id = ?', groupId);
   where.after(page.after, 'p.name', 'p.id');
   const limit = where.limit(page.limit + 1);
-  return db.query<Member>(
-    `SELECT p.id AS "personId", p.name, p.job_title AS "jobTitle", a.name AS "agencyName"
-       FROM group_members m
-       JOIN people p ON p.partnership_id = m.partnership_id AND p.id = m.person_id
-       JOIN agencies a ON a.partnership_id = p.partnership_id AND a.id = p.agency_id
-      ${where.sql} ORDER BY p.name, p.id ${limit}`,
-    where.params,
-  );
+  return db.query<Member>(`${MEMBER_FROM} ${where.sql} ORDER BY p.name, p.id ${limit}`, where.params);
 }
 
 export async function addMember(db: Queryable, partnershipId: string, groupId: string, personId: string) {
