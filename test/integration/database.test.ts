@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { recordAudit } from '../../src/platform/audit/audit.ts';
 import { verifyAuditLog } from '../../src/platform/audit/verify.ts';
+import { MAX_GROUP, recordView } from '../../src/platform/audit/view-audit.ts';
 import { apiToken, bearer, type TestApp, testApp } from '../helpers/app.ts';
 
 let t: TestApp;
@@ -69,6 +71,69 @@ test('concurrent API writes, some refused, all commit whole and each has its aud
   );
   assert.equal(audited[0]?.n, 24);
   assert.equal((await verifyAuditLog(t.db)).firstBreak, null, 'concurrent writers keep the chain whole');
+});
+
+test('views audited together keep every entry, in order, on a whole chain', async () => {
+  const [mine, other] = await t.db.query<{ id: string }>(
+    "SELECT id FROM partnerships WHERE slug IN ('tower-hamlets-demo', 'other-demo') ORDER BY slug DESC",
+  );
+  assert.ok(mine && other);
+  const actor = { userId: null, label: 'group commit test' };
+  const view = (partnershipId: string, n: number) =>
+    recordView(t.db, actor, {
+      partnershipId,
+      action: 'test.viewed',
+      entityType: 'test',
+      entityId: String(n),
+    });
+  const change = (n: number) =>
+    t.db.transaction((tx) =>
+      recordAudit(tx, actor, {
+        partnershipId: mine.id,
+        action: 'test.changed',
+        entityType: 'test',
+        entityId: String(n),
+      }),
+    );
+  // More views than one append carries, for two chains, with ordinary changes in between.
+  const count = MAX_GROUP + 50;
+  const results = await Promise.allSettled([
+    ...Array.from({ length: count }, (_, n) => view(mine.id, n)),
+    ...Array.from({ length: 20 }, (_, n) => change(n)),
+    ...Array.from({ length: 30 }, (_, n) => view(other.id, n)),
+    recordView(
+      t.db,
+      { userId: null, label: 'a label PostgreSQL cannot store\u0000' },
+      { partnershipId: other.id, action: 'test.refused', entityType: 'test', entityId: 'x' },
+    ),
+  ]);
+  assert.equal(
+    results.filter((r) => r.status === 'rejected').length,
+    1,
+    'an entry that cannot be stored fails alone: the views waiting with it are kept',
+  );
+  const viewed = await t.db.query<{ entity_id: string }>(
+    "SELECT entity_id FROM audit_log WHERE partnership_id = $1 AND action = 'test.viewed' ORDER BY id",
+    [mine.id],
+  );
+  assert.deepEqual(
+    viewed.map((v) => Number(v.entity_id)),
+    Array.from({ length: count }, (_, n) => n),
+    'views are kept in the order they were asked for',
+  );
+  const counts = await t.db.query<{ action: string; n: number }>(
+    "SELECT action, count(*)::int AS n FROM audit_log WHERE action LIKE 'test.%' GROUP BY action ORDER BY action",
+  );
+  assert.deepEqual(counts, [
+    { action: 'test.changed', n: 20 },
+    { action: 'test.viewed', n: count + 30 },
+  ]);
+  const transactions = await t.db.query<{ n: number }>(
+    "SELECT count(DISTINCT xmin::text)::int AS n FROM audit_log WHERE partnership_id = $1 AND action = 'test.viewed'",
+    [mine.id],
+  );
+  assert.ok((transactions[0]?.n ?? count) <= count / 4, 'views waiting together commit together');
+  assert.equal((await verifyAuditLog(t.db)).firstBreak, null, 'the chains stay whole');
 });
 
 test('the audit log is append-only in the database itself', async () => {

@@ -1,5 +1,6 @@
-import type { Queryable } from '../../db/database.ts';
-import { recordAudit } from '../../platform/audit/audit.ts';
+import type { Database, Queryable } from '../../db/database.ts';
+import { type AuditInput, recordAudit } from '../../platform/audit/audit.ts';
+import { recordView } from '../../platform/audit/view-audit.ts';
 import type { RequestContext } from '../../platform/http/context.ts';
 import { HttpError, notFound } from '../../platform/http/errors.ts';
 import { redactCaseText } from './audit-redaction.ts';
@@ -88,18 +89,34 @@ export async function refreshClocks(
 }
 
 /** An audit entry about a case, without the case's words (audit-redaction.ts). */
+const caseEntry = (
+  ctx: RequestContext,
+  action: string,
+  id: string | null,
+  data: { before?: unknown; after?: unknown },
+): AuditInput => ({
+  partnershipId: ctx.partnershipId,
+  action,
+  entityType: 'incident',
+  entityId: id,
+  before: redactCaseText(data.before),
+  after: redactCaseText(data.after),
+});
+
+/** Audits a change to a case inside the change's transaction. */
 export const auditCase = (
   tx: Queryable,
   ctx: RequestContext,
   action: string,
   id: string | null,
   data: { before?: unknown; after?: unknown } = {},
-) =>
-  recordAudit(tx, ctx.actor, {
-    partnershipId: ctx.partnershipId,
-    action,
-    entityType: 'incident',
-    entityId: id,
-    before: redactCaseText(data.before),
-    after: redactCaseText(data.after),
-  });
+) => recordAudit(tx, ctx.actor, caseEntry(ctx, action, id, data));
+
+/** Audits a view of case material after its reads; the caller shows nothing until this resolves. */
+export const auditCaseView = (
+  db: Database,
+  ctx: RequestContext,
+  action: string,
+  id: string | null,
+  data: { after?: unknown } = {},
+) => recordView(db, ctx.actor, caseEntry(ctx, action, id, data));

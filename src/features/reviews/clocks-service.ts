@@ -4,7 +4,7 @@ import { addDays } from '../../platform/calendar/working-days.ts';
 import type { RequestContext } from '../../platform/http/context.ts';
 import { invalid } from '../../platform/http/errors.ts';
 import { allPages, decodeCursor, toPage } from '../../platform/http/pagination.ts';
-import { auditCase } from './case-access.ts';
+import { auditCase, auditCaseView } from './case-access.ts';
 import { type ClockKey, dueSoonLimit, dueStatus } from './clocks.ts';
 import * as repo from './incidents-repo.ts';
 import { seesEveryCase } from './rules.ts';
@@ -68,31 +68,29 @@ export function createClocksService(db: Database) {
       const [dueOn, clock] = cursor ? cursor.key.split('/') : [];
       if (cursor && !(dueOn && clock))
         throw invalid([{ field: 'after', message: 'after is not a cursor we issued' }]);
-      return db.transaction(async (tx) => {
-        const rows = await repo.listOpenClocks(tx, ctx.partnershipId, {
-          teamUserId: seesEveryCase(ctx.user.role) ? null : ctx.user.id,
-          incidentNumber: query.reference,
-          clock: query.clock,
-          ...range,
-          after: cursor && dueOn && clock ? { dueOn, clock, incidentId: cursor.id } : null,
-          limit: query.limit,
-        });
-        const page = toPage(rows, query.limit, (r) => ({ key: `${r.dueOn}/${r.clock}`, id: r.incidentId }));
-        await auditCase(tx, ctx, 'clocks.listed', null, {
-          after: {
-            query: { ...query, after: undefined },
-            shown: [...new Set(page.items.map((c) => c.number))],
-          },
-        });
-        return {
-          ...page,
-          items: page.items.map((c) => ({
-            ...c,
-            reference: `SI-${c.number}`,
-            status: dueStatus(c.dueOn, today, soon),
-          })),
-        };
+      const rows = await repo.listOpenClocks(db, ctx.partnershipId, {
+        teamUserId: seesEveryCase(ctx.user.role) ? null : ctx.user.id,
+        incidentNumber: query.reference,
+        clock: query.clock,
+        ...range,
+        after: cursor && dueOn && clock ? { dueOn, clock, incidentId: cursor.id } : null,
+        limit: query.limit,
       });
+      const page = toPage(rows, query.limit, (r) => ({ key: `${r.dueOn}/${r.clock}`, id: r.incidentId }));
+      await auditCaseView(db, ctx, 'clocks.listed', null, {
+        after: {
+          query: { ...query, after: undefined },
+          shown: [...new Set(page.items.map((c) => c.number))],
+        },
+      });
+      return {
+        ...page,
+        items: page.items.map((c) => ({
+          ...c,
+          reference: `SI-${c.number}`,
+          status: dueStatus(c.dueOn, today, soon),
+        })),
+      };
     },
   };
 }

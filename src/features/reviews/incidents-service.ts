@@ -7,7 +7,14 @@ import { type FieldError, HttpError, invalid, notFound } from '../../platform/ht
 import { allPages, decodeCursor, toPage } from '../../platform/http/pagination.ts';
 import type { ActionPlanService } from '../actions/service.ts';
 import type { PartnershipService } from '../partnership/service.ts';
-import { auditCase, caseDates, loadCase, refreshClocks, reviewDatesFrom } from './case-access.ts';
+import {
+  auditCase,
+  auditCaseView,
+  caseDates,
+  loadCase,
+  refreshClocks,
+  reviewDatesFrom,
+} from './case-access.ts';
 import { clockSettingsOf } from './clock-settings.ts';
 import { type ClockKey, caseClocks, type Decision, dueSoonLimit, dueStatus } from './clocks.ts';
 import * as repo from './incidents-repo.ts';
@@ -120,28 +127,26 @@ export function createIncidentsService(
     ) {
       const today = todayInLondon();
       const soon = dueSoonLimit(today);
-      return db.transaction(async (tx) => {
-        const rows = await repo.listIncidents(tx, ctx.partnershipId, {
-          ...query,
-          teamUserId: seesEveryCase(ctx.user.role) ? null : ctx.user.id,
-          after: query.after ? decodeCursor(query.after) : null,
-        });
-        const page = toPage(rows, query.limit, (r) => ({ key: r.awareOn, id: r.id }));
-        await auditCase(tx, ctx, 'incidents.listed', null, {
-          after: {
-            query: { q: query.q ?? null, decision: query.decision ?? null },
-            shown: page.items.map((i) => i.number),
-          },
-        });
-        return {
-          ...page,
-          items: page.items.map((r) => ({
-            ...r,
-            reference: `SI-${r.number}`,
-            nextStatus: r.nextDueOn ? dueStatus(r.nextDueOn, today, soon) : null,
-          })),
-        };
+      const rows = await repo.listIncidents(db, ctx.partnershipId, {
+        ...query,
+        teamUserId: seesEveryCase(ctx.user.role) ? null : ctx.user.id,
+        after: query.after ? decodeCursor(query.after) : null,
       });
+      const page = toPage(rows, query.limit, (r) => ({ key: r.awareOn, id: r.id }));
+      await auditCaseView(db, ctx, 'incidents.listed', null, {
+        after: {
+          query: { q: query.q ?? null, decision: query.decision ?? null },
+          shown: page.items.map((i) => i.number),
+        },
+      });
+      return {
+        ...page,
+        items: page.items.map((r) => ({
+          ...r,
+          reference: `SI-${r.number}`,
+          nextStatus: r.nextDueOn ? dueStatus(r.nextDueOn, today, soon) : null,
+        })),
+      };
     },
 
     /** The cases this user may see, as rows for an export: audited as one view, then read a page at a time. */
@@ -166,21 +171,21 @@ export function createIncidentsService(
 
     /** One case with its clocks, team and actions; every view is audited. */
     async get(ctx: RequestContext, id: string) {
-      return db.transaction(async (tx) => {
+      const { incident, team, actions, settings, review } = await db.transaction(async (tx) => {
         const incident = await loadCase(tx, ctx, id);
-        const { team, actions, settings } = await repo.findCaseParts(tx, ctx.partnershipId, id);
-        const review = await practice.details(tx, ctx, incident);
-        await auditCase(tx, ctx, 'incident.viewed', id);
-        const dates = caseDates(incident, reviewDatesFrom(review.review, review.events));
-        return {
-          ...incident,
-          reference: `SI-${incident.number}`,
-          clocks: caseClocks(dates, todayInLondon(), clockSettingsOf(settings)),
-          team,
-          actions,
-          ...review,
-        };
+        const parts = await repo.findCaseParts(tx, ctx.partnershipId, id);
+        return { incident, ...parts, review: await practice.details(tx, ctx, incident) };
       });
+      await auditCaseView(db, ctx, 'incident.viewed', id);
+      const dates = caseDates(incident, reviewDatesFrom(review.review, review.events));
+      return {
+        ...incident,
+        reference: `SI-${incident.number}`,
+        clocks: caseClocks(dates, todayInLondon(), clockSettingsOf(settings)),
+        team,
+        actions,
+        ...review,
+      };
     },
 
     async create(ctx: RequestContext, input: IncidentInput) {
