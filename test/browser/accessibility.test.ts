@@ -187,6 +187,12 @@ const PAGES: Row[] = [
   },
   { page: 'groups', reach: go('admin', '/groups'), h1: 'Groups', screenshot: 'groups' },
   { page: 'a group', reach: go('admin', '/groups', EXEC), h1: EXEC },
+  {
+    page: 'groups that report to a group',
+    reach: go('admin', '/groups', EXEC, /^\d+ groups$/),
+    h1: `Groups that report to ${EXEC}`,
+  },
+  { page: 'groups not yet started', reach: go('admin', '/groups?status=not-started'), h1: 'Groups' },
   { page: 'a group, people found to add', reach: find(go('admin', '/groups', EXEC), 'a'), h1: EXEC },
   {
     page: 'a group, errors',

@@ -306,6 +306,75 @@ test('the structure page draws the current groups as a nested list under the exe
   assert.match(page, /Today the chair is <strong>/);
 });
 
+test('the chart stops two levels below the top and links to the groups further down', async () => {
+  const working = (await api('GET', '/api/v1/groups?q=Rapid%20Review%20Working')).json().items[0];
+  assert.ok(working, 'the demo has the Rapid Review Working Group, two levels below the executive');
+  const add = async (
+    name: string,
+    reportsToGroupId: string,
+    dates: { startsOn: string; endsOn?: string },
+  ) => {
+    const created = await api('POST', '/api/v1/groups', {
+      name,
+      type: 'task-and-finish',
+      cadence: 'monthly',
+      reportsToGroupId,
+      ...dates,
+    });
+    assert.equal(created.statusCode, 201, created.body);
+    return created.json().id as string;
+  };
+  const deep = await add('Deep Dive Task Group', working.id, { startsOn: '2025-04-01' });
+  await add('Deeper Still Task Group', deep, { startsOn: '2025-04-01' });
+  await add('Finished Task Group', working.id, { startsOn: '2024-04-01', endsOn: '2025-03-31' });
+  await add('Future Task Group', working.id, { startsOn: '2099-04-01' });
+
+  const page = (await admin.get('/structure')).body;
+  const chart = page.slice(
+    page.indexOf('<ul class="hub-structure">'),
+    page.indexOf('Safeguarding partners</h2>'),
+  );
+  assert.match(chart, /Rapid Review Working Group/);
+  assert.doesNotMatch(chart, /Deep Dive Task Group|Deeper Still/, 'three levels down is off the chart');
+  assert.match(
+    chart,
+    new RegExp(
+      `href="/groups\\?reportsTo=${working.id}&amp;status=current">1 group reports to Rapid Review Working Group<`,
+    ),
+  );
+  assert.match(chart, /See every current group/);
+  assert.match(chart, /href="\/groups\?status=ended">\d+ groups? ha(s|ve) ended</);
+  assert.match(chart, /href="\/groups\?status=not-started">1 group has not yet started</);
+
+  const below = await admin.get(`/groups?reportsTo=${working.id}&status=current`);
+  assert.equal(below.statusCode, 200);
+  assert.match(
+    below.body,
+    /<h1 class="govuk-heading-l">Groups that report to Rapid Review Working Group<\/h1>/,
+  );
+  assert.match(below.body, /Deep Dive Task Group/);
+  assert.doesNotMatch(below.body, /Finished Task Group|Future Task Group|Deeper Still/);
+  const notStarted = (await api('GET', '/api/v1/groups?status=not-started')).json().items as {
+    name: string;
+  }[];
+  assert.deepEqual(
+    notStarted.map((g) => g.name),
+    ['Future Task Group'],
+  );
+  const reporting = (await api('GET', `/api/v1/groups?reportsTo=${working.id}`)).json().items as {
+    name: string;
+  }[];
+  assert.deepEqual(
+    reporting.map((g) => g.name),
+    ['Deep Dive Task Group', 'Finished Task Group', 'Future Task Group'],
+  );
+  const bad = await api('GET', '/api/v1/groups?reportsTo=nope');
+  assert.equal(bad.statusCode, 422);
+  assert.match(bad.body, /reportsTo must be the id of a group/);
+  const other = await admin.get('/groups?reportsTo=00000000-0000-4000-8000-000000000000');
+  assert.equal(other.statusCode, 404, 'a group of no partnership, or of another, is not found');
+});
+
 test('a group page lists its members fifty at a time by name, with a next page', async () => {
   const executive = (await api('GET', '/api/v1/groups?type=executive')).json().items[0];
   const created = await api('POST', '/api/v1/groups', {

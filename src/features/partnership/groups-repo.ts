@@ -45,8 +45,10 @@ const FROM = `FROM groups g
 export type GroupFilter = {
   type?: GroupType;
   q?: string;
-  /** 'current' or 'ended' on the given day. */
-  status?: 'current' | 'ended';
+  /** 'current', 'ended' or 'not-started' on the given day. */
+  status?: 'current' | 'ended' | 'not-started';
+  /** Only the groups that report to this group. */
+  reportsToGroupId?: string;
   today: string;
   after: Cursor | null;
   limit: number;
@@ -56,6 +58,7 @@ export async function listGroups(db: Queryable, partnershipId: string, filter: G
   const where = new Conditions()
     .add('g.partnership_id = ?', partnershipId)
     .addIf(filter.type, 'g.type = ?')
+    .addIf(filter.reportsToGroupId, 'g.reports_to_group_id = ?')
     .addIf(filter.q && likePattern(filter.q), 'g.name ILIKE ?');
   if (filter.status === 'current')
     where.add(
@@ -64,6 +67,7 @@ export async function listGroups(db: Queryable, partnershipId: string, filter: G
       filter.today,
     );
   if (filter.status === 'ended') where.add('g.ends_on < ?::date', filter.today);
+  if (filter.status === 'not-started') where.add('g.starts_on > ?::date', filter.today);
   where.after(filter.after, 'g.name', 'g.id');
   const limit = where.limit(filter.limit + 1);
   return db.query<Group>(
@@ -87,11 +91,15 @@ export async function groupChoices(db: Queryable, partnershipId: string) {
   );
 }
 
+/** One group, with how many groups report to it. */
 export async function findGroup(db: Queryable, partnershipId: string, id: string) {
-  const rows = await db.query<Group>(`SELECT ${COLUMNS} ${FROM} WHERE g.partnership_id = $1 AND g.id = $2`, [
-    partnershipId,
-    id,
-  ]);
+  const rows = await db.query<Group & { reportingGroups: number }>(
+    `SELECT ${COLUMNS},
+       (SELECT count(*)::int FROM groups k WHERE k.partnership_id = g.partnership_id AND k.reports_to_group_id = g.id)
+         AS "reportingGroups"
+     ${FROM} WHERE g.partnership_id = $1 AND g.id = $2`,
+    [partnershipId, id],
+  );
   return rows[0] ?? null;
 }
 

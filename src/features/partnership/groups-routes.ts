@@ -41,8 +41,15 @@ const groupsQuery = pageQuery.extend(listQuery.shape).extend({
     .union([blankToUndefined, z.enum(GROUP_TYPES, { error: 'type must be one of the group types' })])
     .optional(),
   status: z
-    .union([blankToUndefined, z.enum(['current', 'ended'], { error: 'status must be current or ended' })])
+    .union([
+      blankToUndefined,
+      z.enum(['current', 'ended', 'not-started'], { error: 'status must be current, ended or not-started' }),
+    ])
     .optional(),
+  reportsTo: z
+    .union([blankToUndefined, z.uuid({ error: 'reportsTo must be the id of a group' })])
+    .optional()
+    .describe('Only the groups that report to this group'),
 });
 const idParams = z.object({ id: z.uuid() });
 /** The group page's "find a person to add" box; other query keys (flash markers) pass through. */
@@ -91,17 +98,23 @@ export function registerGroupRoutes(
   }
 
   app.get('/groups', { config: { access: 'structure:read' } }, async (request, reply) => {
+    const ctx = contextOf(request);
     const query = parseOrThrow(groupsQuery, request.query);
-    const result = await groups.list(contextOf(request), query);
+    const [result, reportsTo] = await Promise.all([
+      groups.list(ctx, query),
+      query.reportsTo ? groups.get(ctx, query.reportsTo) : null,
+    ]);
     const filterQuery = new URLSearchParams({
       ...(query.type ? { type: query.type } : {}),
       ...(query.status ? { status: query.status } : {}),
       ...(query.q ? { q: query.q } : {}),
+      ...(query.reportsTo ? { reportsTo: query.reportsTo } : {}),
     }).toString();
     return page(request, reply, 'partnership/views/groups-list.njk', {
-      title: 'Groups',
+      title: reportsTo ? `Groups that report to ${reportsTo.name}` : 'Groups',
       result,
       query,
+      reportsTo,
       filterQuery,
       ...labels,
     });

@@ -59,11 +59,19 @@ export function createGroupsService(db: Database) {
   return {
     async list(
       scope: Scope,
-      query: { type?: GroupType; q?: string; status?: 'current' | 'ended'; after?: string; limit: number },
+      query: {
+        type?: GroupType;
+        q?: string;
+        status?: 'current' | 'ended' | 'not-started';
+        reportsTo?: string;
+        after?: string;
+        limit: number;
+      },
     ) {
       const today = todayInLondon();
       const rows = await repo.listGroups(db, scope.partnershipId, {
         ...query,
+        reportsToGroupId: query.reportsTo,
         today,
         after: query.after ? decodeCursor(query.after) : null,
       });

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/database.ts';
-import type { AgencyKind } from './rules.ts';
+import type { AgencyKind, Cadence, GroupType } from './rules.ts';
 import type { BoardLinkInput, RotaInput } from './schemas.ts';
 
 export type SafeguardingPartner = {
@@ -137,6 +137,7 @@ export async function structureSummary(db: Queryable, partnershipId: string, tod
     chair: { agencyName: string; endsOn: string } | null;
     currentGroups: number;
     endedGroups: number;
+    notStartedGroups: number;
   }>(
     `SELECT (SELECT json_build_object('agencyName', a.name, 'endsOn', r.ends_on)
                FROM executive_chair_rota r JOIN agencies a ON a.partnership_id = r.partnership_id AND a.id = r.agency_id
@@ -144,8 +145,60 @@ export async function structureSummary(db: Queryable, partnershipId: string, tod
               ORDER BY r.starts_on LIMIT 1) AS chair,
             (SELECT count(*)::int FROM groups g WHERE g.partnership_id = $1 AND g.starts_on <= $2::date
                 AND (g.ends_on IS NULL OR g.ends_on >= $2::date)) AS "currentGroups",
-            (SELECT count(*)::int FROM groups g WHERE g.partnership_id = $1 AND g.ends_on < $2::date) AS "endedGroups"`,
+            (SELECT count(*)::int FROM groups g WHERE g.partnership_id = $1 AND g.ends_on < $2::date) AS "endedGroups",
+            (SELECT count(*)::int FROM groups g WHERE g.partnership_id = $1 AND g.starts_on > $2::date) AS "notStartedGroups"`,
     [partnershipId, today],
   );
   return rows[0] as NonNullable<(typeof rows)[number]>;
+}
+
+export type ChartGroup = {
+  id: string;
+  name: string;
+  type: GroupType;
+  cadence: Cadence;
+  reportsToGroupId: string | null;
+  chairName: string | null;
+  chairJobTitle: string | null;
+  depth: number;
+  /** How many current groups report to this one, shown in the chart or not. */
+  reportingGroups: number;
+};
+
+/**
+ * The governance chart's groups: current groups from the top of the structure (those reporting to no
+ * current group) down to `maxDepth` levels below it, top levels first, at most `limit` of them: the
+ * page stays the same size however many groups sit below the chart. Reporting lines never loop (every
+ * change is checked by wouldLoop); the path guards the walk all the same.
+ */
+export async function governanceChart(
+  db: Queryable,
+  partnershipId: string,
+  today: string,
+  options: { maxDepth: number; limit: number },
+) {
+  return db.query<ChartGroup>(
+    `WITH RECURSIVE current_groups AS MATERIALIZED (
+       SELECT id, name, type, cadence, chair_person_id, reports_to_group_id FROM groups
+        WHERE partnership_id = $1 AND starts_on <= $2::date AND (ends_on IS NULL OR ends_on >= $2::date)
+     ), chart AS (
+       SELECT c.id, 0 AS depth, ARRAY[c.id] AS path FROM current_groups c
+        WHERE NOT EXISTS (SELECT 1 FROM current_groups p WHERE p.id = c.reports_to_group_id)
+       UNION ALL
+       SELECT c.id, t.depth + 1, t.path || c.id FROM chart t
+         JOIN current_groups c ON c.reports_to_group_id = t.id
+        WHERE t.depth < $3 AND c.id <> ALL (t.path)
+     ), reporting AS (
+       SELECT reports_to_group_id AS id, count(*)::int AS n FROM current_groups
+        WHERE reports_to_group_id IS NOT NULL GROUP BY reports_to_group_id
+     )
+     SELECT g.id, g.name, g.type, g.cadence, g.reports_to_group_id AS "reportsToGroupId",
+            p.name AS "chairName", p.job_title AS "chairJobTitle", t.depth,
+            coalesce(r.n, 0) AS "reportingGroups"
+       FROM chart t JOIN current_groups g ON g.id = t.id
+       LEFT JOIN reporting r ON r.id = g.id
+       LEFT JOIN people p ON p.partnership_id = $1 AND p.id = g.chair_person_id
+      ORDER BY t.depth, g.name, g.id LIMIT $4`,
+    [partnershipId, today, options.maxDepth, options.limit],
+  );
 }

@@ -5,14 +5,18 @@ import { createAudited, updateAudited } from '../../platform/audit/audited.ts';
 import { todayInLondon } from '../../platform/calendar/today.ts';
 import type { RequestContext } from '../../platform/http/context.ts';
 import { conflict, invalid, notFound } from '../../platform/http/errors.ts';
-import { groupOutline } from './groups-repo.ts';
 import { findPartner } from './partners-repo.ts';
 import { findPerson } from './people-repo.ts';
-import { chairOn, chairRotaProblem, governanceTree, groupIsCurrent, isStatutory } from './rules.ts';
+import { chairOn, chairRotaProblem, governanceTree, isStatutory } from './rules.ts';
 import type { BoardLinkInput, RotaInput } from './schemas.ts';
 import * as repo from './structure-repo.ts';
 
 type Scope = Pick<RequestContext, 'partnershipId'>;
+
+/** The chart shows the top of the structure and two levels below it; deeper groups are a link away. */
+export const CHART_DEPTH = 2;
+/** However wide the structure, the chart shows at most this many groups. */
+export const CHART_LIMIT = 100;
 
 const boardOptions = {
   entityType: 'board-link',
@@ -23,20 +27,26 @@ const boardOptions = {
 
 export function createStructureService(db: Database) {
   return {
-    /** The governance at a glance: current groups as a tree, the chair rota, partners' leads, other boards. */
+    /**
+     * The governance at a glance: the chart of current groups (CHART_DEPTH levels, CHART_LIMIT groups at
+     * most), how many groups there are, the chair rota, partners' leads, other boards.
+     */
     async overview(scope: Scope) {
       const today = todayInLondon();
-      const [groups, rota, leads, boards] = await Promise.all([
-        groupOutline(db, scope.partnershipId),
+      const [chart, counts, rota, leads, boards] = await Promise.all([
+        repo.governanceChart(db, scope.partnershipId, today, { maxDepth: CHART_DEPTH, limit: CHART_LIMIT }),
+        repo.structureSummary(db, scope.partnershipId, today),
         repo.listRota(db, scope.partnershipId),
         repo.listSafeguardingPartners(db, scope.partnershipId),
         repo.listBoardLinks(db, scope.partnershipId),
       ]);
-      const current = groups.filter((g) => groupIsCurrent(g, today));
       return {
         today,
-        tree: governanceTree(current),
-        endedGroups: groups.filter((g) => !groupIsCurrent(g, today)),
+        tree: governanceTree(chart),
+        chartIsPartial: chart.length < counts.currentGroups,
+        currentGroups: counts.currentGroups,
+        endedGroups: counts.endedGroups,
+        notStartedGroups: counts.notStartedGroups,
         rota,
         currentChair: chairOn(rota, today),
         leads,
