@@ -1369,6 +1369,22 @@ test('the headline figure: every partner’s counts add up, and a removed figure
   const blanked = await sendForm('data-lead', second, ICB(), { CLA_HEALTH: ['', '2009-04-01'] }, 'submit');
   assert.equal(blanked.statusCode, 303, blanked.body);
   assert.equal((await dashboardRow('CLA_HEALTH', '2009-04-01')).value, 70);
+  // Amendments of submitted submissions, by the API: the figure written last is the one shown, and
+  // only one figure is ever current for an indicator, agency and quarter.
+  await push('data-lead', second, ICB(), [{ indicator: 'CLA_HEALTH', period: '2009-10 Q1', value: 76 }]);
+  assert.equal((await dashboardRow('CLA_HEALTH', '2009-04-01')).value, 76);
+  await push('data-lead', first, ICB(), [{ indicator: 'CLA_HEALTH', period: '2009-10 Q1', value: 72 }]);
+  assert.equal((await dashboardRow('CLA_HEALTH', '2009-04-01')).value, 72);
+  const current = await t.db.query<{ value: number }>(
+    `SELECT f.value::float8 AS value FROM data_figures f JOIN indicators i ON i.id = f.indicator_id
+      WHERE i.code = 'CLA_HEALTH' AND f.agency_id = $1 AND f.period_starts_on = '2009-04-01' AND f.current
+        AND i.partnership_id = (SELECT partnership_id FROM data_calls WHERE id = $2)`,
+    [ICB(), first],
+  );
+  assert.deepEqual(
+    current.map((c) => c.value),
+    [72],
+  );
 
   // A count asked of every partner is the sum of every agency's submitted figure.
   await push('data-lead', first, ICB(), [{ indicator: 'TRAINED', period: '2009-10 Q1', value: 5 }]);

@@ -90,7 +90,23 @@ export function createCallsService(db: Database) {
           )
         : [];
     touch(removed);
-    await repo.upsertFigures(tx, ctx.partnershipId, idOf, figures);
+    // Figures written into a submitted submission (an amendment) are current at once; only those
+    // written now, as the submission's others may since have been corrected by a later call.
+    const submitted = (agencyId: string) => submissions.get(agencyId)?.status === 'submitted';
+    const amending = figures.filter((f) => submitted(f.agencyId));
+    await repo.supersedeFigures(
+      tx,
+      amending.map((f) => ({ ...f, submissionId: idOf(f.agencyId) })),
+    );
+    await repo.upsertFigures(
+      tx,
+      ctx.partnershipId,
+      (agencyId) => ({ id: idOf(agencyId), submitted: submitted(agencyId) }),
+      figures,
+    );
+    touch(amending);
+    const counts = new Map<string, number>();
+    for (const f of figures) counts.set(f.agencyId, (counts.get(f.agencyId) ?? 0) + 1);
     for (const [agencyId, before] of submissions) {
       const own = agencyId === change.agencyId;
       const submitting = own && change.submit && before.status === 'draft';
@@ -104,12 +120,6 @@ export function createCallsService(db: Database) {
       if (submitting) {
         await repo.makeCurrent(tx, before.id);
         touch(await repo.submissionKeys(tx, before.id));
-      } else if (amended) {
-        const written = figures
-          .filter((f) => f.agencyId === agencyId)
-          .map((f) => ({ indicatorId: f.indicatorId, periodStartsOn: f.periodStartsOn }));
-        if (written.length) await repo.makeCurrent(tx, before.id, written);
-        touch(written);
       }
       await recordAudit(tx, ctx.actor, {
         partnershipId: ctx.partnershipId,
@@ -123,7 +133,7 @@ export function createCallsService(db: Database) {
         after: {
           call: shortQuarterLabel(call.quarterStartsOn),
           agencyId,
-          figures: figures.filter((f) => f.agencyId === agencyId).length,
+          figures: counts.get(agencyId) ?? 0,
           ...(own && change.narrative != null ? { narrative: change.narrative } : {}),
         },
       });
