@@ -16,3 +16,9 @@ export const isUniqueViolation = (error: unknown) => sqlState(error) === UNIQUE_
  */
 export const INVALID_VALUE_STATES: ReadonlySet<string> = new Set(['22P02', '22007', '22008', '22003']);
 export const isInvalidValue = (error: unknown) => INVALID_VALUE_STATES.has(sqlState(error) ?? '');
+
+/**
+ * An error in the data one statement carried (SQLSTATE class 22, data exception, or 23, integrity
+ * constraint violation), as opposed to the database being unreachable or the transaction failing.
+ */
+export const isDataError = (error: unknown) => /^2[23]/.test(sqlState(error) ?? '');

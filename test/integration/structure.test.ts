@@ -346,6 +346,10 @@ test('the chart stops two levels below the top and links to the groups further d
   assert.match(chart, /href="\/groups\?status=ended">\d+ groups? ha(s|ve) ended</);
   assert.match(chart, /href="\/groups\?status=not-started">1 group has not yet started</);
 
+  const overview = (await api('GET', '/api/v1/structure')).json();
+  assert.equal(overview.notStartedGroupCount, 1);
+  assert.ok(overview.endedGroupCount >= 1);
+  assert.ok(!JSON.stringify(overview.tree).includes('Deep Dive'), 'the API gives the same chart');
   const below = await admin.get(`/groups?reportsTo=${working.id}&status=current`);
   assert.equal(below.statusCode, 200);
   assert.match(

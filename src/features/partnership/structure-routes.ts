@@ -139,7 +139,7 @@ export function registerStructureRoutes(
         access: 'structure:read',
         api: {
           summary:
-            'The governance structure: current groups as a tree from the top down two levels (reportingGroups counts those below; GET /api/v1/groups?reportsTo= lists them), how many groups there are, chair rota, safeguarding partners, linked boards',
+            'The governance structure: current groups as a tree from the top down two levels (reportingGroups counts those below; GET /api/v1/groups?reportsTo= lists them), currentGroupCount, endedGroupCount and notStartedGroupCount, chair rota, safeguarding partners, linked boards',
           tag: 'Structure',
         },
       },

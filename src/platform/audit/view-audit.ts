@@ -1,4 +1,5 @@
 import type { Database } from '../../db/database.ts';
+import { isDataError } from '../../db/errors.ts';
 import { type Actor, type AuditInput, appendEntries, type PendingEntry } from './audit.ts';
 
 /**
@@ -17,7 +18,10 @@ export const MAX_GROUP = 100;
 
 const chainsByDb = new WeakMap<Database, Map<string, Chain>>();
 
-/** Records a view in the audit log; resolves once it is committed. Call outside a transaction. */
+/**
+ * Records a view in the audit log; resolves once it is committed. Call it after the reads, outside
+ * any transaction: inside one that holds the chain's lock it would wait on that lock for ever.
+ */
 export function recordView(db: Database, actor: Actor, input: AuditInput, now = new Date()): Promise<void> {
   let chains = chainsByDb.get(db);
   if (!chains) {
@@ -46,8 +50,14 @@ async function drain(db: Database, chains: Map<string, Chain>, key: string, chai
       try {
         await db.transaction((tx) => appendEntries(tx, partnershipId, group));
         for (const entry of group) entry.resolve();
-      } catch {
-        // One bad entry must not cost the others their view: each goes again on its own.
+      } catch (error) {
+        // A database that is down or a failed commit fails the group as one: retrying each entry
+        // would only queue newer views behind a hundred timeouts (or store a committed one twice).
+        if (!isDataError(error)) {
+          for (const entry of group) entry.reject(error);
+          continue;
+        }
+        // One entry the database refused must not cost the others their view: each goes again alone.
         for (const entry of group) {
           try {
             await db.transaction((tx) => appendEntries(tx, partnershipId, [entry]));
