@@ -76,11 +76,13 @@ export async function listGroups(db: Queryable, partnershipId: string, filter: G
   );
 }
 
-/** Every group's place in the structure, for the governance chart and loop checks. */
+/** Every group's name and reporting line: for choosing whom a group reports to, and loop checks. */
 export async function groupOutline(db: Queryable, partnershipId: string) {
-  return db.query<Group>(`SELECT ${COLUMNS} ${FROM} WHERE g.partnership_id = $1 ORDER BY g.name LIMIT 2000`, [
-    partnershipId,
-  ]);
+  return db.query<Pick<Group, 'id' | 'name' | 'reportsToGroupId'>>(
+    `SELECT id, name, reports_to_group_id AS "reportsToGroupId" FROM groups
+      WHERE partnership_id = $1 ORDER BY name, id LIMIT 2000`,
+    [partnershipId],
+  );
 }
 
 /** Every group's id and name, for choosing one from a list (no counts or joins). */
