@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { barChartSvg, type LineSeries, lineChartSvg } from './charts.ts';
+import { barChartSvg, chartCacheStats, type LineSeries, lineChartSvg } from './charts.ts';
 
 const NASTY = `<script>alert(1)</script> "&'`;
 const NASTY_ESCAPED = '&lt;script&gt;alert(1)&lt;/script&gt;';
@@ -168,4 +168,22 @@ test('the same input always draws the same SVG', async () => {
   assert.equal(await draw(), first);
   const bars = { title: 'B', yTitle: 'Y', bars: [{ label: 'x', value: 2, highlight: true }] };
   assert.equal(await barChartSvg(bars), await barChartSvg(bars));
+});
+
+test('a chart asked for again is not drawn again, and a changed figure is drawn anew', async () => {
+  const input = (y: number) => ({
+    title: 'Kept',
+    yTitle: 'Y',
+    series: [{ name: 'Our area', points: [{ x: 'Q1', y }] }],
+  });
+  const first = await lineChartSvg(input(7));
+  const before = chartCacheStats();
+  assert.equal(await lineChartSvg(input(7)), first);
+  assert.equal(chartCacheStats().hits, before.hits + 1);
+  assert.equal(chartCacheStats().misses, before.misses);
+  const changed = await lineChartSvg(input(8));
+  assert.notEqual(changed, first);
+  assert.equal(chartCacheStats().misses, before.misses + 1);
+  // The title is part of what is kept: the same figures under another title are another drawing.
+  assert.match(await lineChartSvg({ ...input(7), title: 'Other' }), /<title>Other<\/title>/);
 });

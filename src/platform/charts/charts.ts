@@ -12,10 +12,14 @@
  *
  * Cost (measured, Node 24, 2-core box): a line chart of 3 series × 40 points takes about 20 ms to
  * compile and render once warm (30 ms with the machine busy); the first chart in a process takes
- * about 100–200 ms, and importing Vega and Vega-Lite about 200 ms. Cache the SVG if a page is hot.
+ * about 100–200 ms, and importing Vega and Vega-Lite about 200 ms. So a drawing is kept by the
+ * digest of everything it is drawn from (the spec and the title): a page asked for again draws
+ * nothing until its figures change, and the figures behind a chart change a few times a quarter.
  */
+import { createHash } from 'node:crypto';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
+import { Memo } from './memo.ts';
 
 export type LinePoint = { x: string; y: number | null };
 export type LineSeries = { name: string; points: LinePoint[] };
@@ -236,7 +240,22 @@ textMetrics.width = (item, text) => {
 /** Vega and Vega-Lite log warnings to the console; only errors are worth a server's log. */
 const quiet = vega.logger(vega.Error);
 
-async function render(spec: TopLevelSpec, title: string): Promise<string> {
+/** The drawings most recently asked for: at about 10–30 KB each, a few megabytes at most. */
+const drawings = new Memo<string>(200);
+
+/** How often a drawing was reused, for tests and diagnostics. */
+export const chartCacheStats = () => drawings.stats;
+
+function render(spec: TopLevelSpec, title: string): Promise<string> {
+  const key = createHash('sha256')
+    .update(JSON.stringify(spec))
+    .update('\u0000')
+    .update(title)
+    .digest('base64');
+  return drawings.get(key, () => draw(spec, title));
+}
+
+async function draw(spec: TopLevelSpec, title: string): Promise<string> {
   const view = new vega.View(vega.parse(compile(spec, { logger: quiet }).spec), {
     renderer: 'none',
     logger: quiet,
