@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { PLAN_FOR_VALUES, type Queryable } from '../../src/db/database.ts';
 import { recordAudit } from '../../src/platform/audit/audit.ts';
 import { verifyAuditLog } from '../../src/platform/audit/verify.ts';
 import { MAX_GROUP, recordView } from '../../src/platform/audit/view-audit.ts';
@@ -134,6 +135,25 @@ test('views audited together keep every entry, in order, on a whole chain', asyn
   );
   assert.ok((transactions[0]?.n ?? count) <= count / 4, 'views waiting together commit together');
   assert.equal((await verifyAuditLog(t.db)).firstBreak, null, 'the chains stay whole');
+});
+
+test('on a server, a query is prepared once per connection unless it asks to be planned for its values', async () => {
+  const prepared = (tx: Queryable, marker: string) =>
+    tx.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM pg_prepared_statements WHERE statement LIKE '%' || $1 || '%'",
+      [marker],
+    );
+  await t.db.transaction(async (tx) => {
+    await tx.query('SELECT $1::text AS kept -- kept-statement', ['a']);
+    await tx.query(`${PLAN_FOR_VALUES}SELECT $1::text AS fresh -- fresh-statement`, ['b']);
+    const [kept] = await prepared(tx, 'kept-statement');
+    const [fresh] = await prepared(tx, 'fresh-statement');
+    // PGlite has no named statements to keep; the marker is a comment to it, and the query still runs.
+    assert.equal(kept?.n, t.db.engine === 'postgresql' ? 1 : 0);
+    assert.equal(fresh?.n, 0);
+  });
+  const [row] = await t.db.query<{ fresh: string }>(`${PLAN_FOR_VALUES}SELECT $1::text AS fresh`, ['c']);
+  assert.equal(row?.fresh, 'c');
 });
 
 test('the audit log is append-only in the database itself', async () => {

@@ -1,4 +1,4 @@
-import type { Queryable } from '../../db/database.ts';
+import { PLAN_FOR_VALUES, type Queryable } from '../../db/database.ts';
 import { Conditions, likePattern } from '../../db/sql.ts';
 import type { Cursor } from '../../platform/http/pagination.ts';
 import { type DuePeriod, OPEN_STATUSES, type SourceKind, type StoredStatus } from './rules.ts';
@@ -112,7 +112,7 @@ export async function listActions(
   where.after(filter.after, DUE_KEY, 'x.id');
   const limit = where.limit(filter.limit + 1);
   return db.query<PlanAction>(
-    `SELECT ${COLUMNS} ${FROM} ${where.sql} ORDER BY ${DUE_KEY}, x.id ${limit}`,
+    `${PLAN_FOR_VALUES}SELECT ${COLUMNS} ${FROM} ${where.sql} ORDER BY ${DUE_KEY}, x.id ${limit}`,
     where.params,
   );
 }

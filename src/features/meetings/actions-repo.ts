@@ -1,4 +1,4 @@
-import type { Queryable } from '../../db/database.ts';
+import { PLAN_FOR_VALUES, type Queryable } from '../../db/database.ts';
 import { Conditions } from '../../db/sql.ts';
 import type { Cursor } from '../../platform/http/pagination.ts';
 import type { ActionStatus } from './rules.ts';
@@ -56,7 +56,7 @@ export async function listActions(db: Queryable, partnershipId: string, filter: 
   where.after(filter.after, 'x.due_on', 'x.id');
   const limit = where.limit(filter.limit + 1);
   return db.query<MeetingAction>(
-    `SELECT ${COLUMNS} ${FROM} ${where.sql} ORDER BY x.due_on, x.id ${limit}`,
+    `${PLAN_FOR_VALUES}SELECT ${COLUMNS} ${FROM} ${where.sql} ORDER BY x.due_on, x.id ${limit}`,
     where.params,
   );
 }

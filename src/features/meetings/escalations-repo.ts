@@ -1,4 +1,4 @@
-import type { Queryable } from '../../db/database.ts';
+import { PLAN_FOR_VALUES, type Queryable } from '../../db/database.ts';
 import { Conditions, likePattern } from '../../db/sql.ts';
 import type { Cursor } from '../../platform/http/pagination.ts';
 import type { EscalationStatus } from './escalation-rules.ts';
@@ -64,7 +64,7 @@ export async function listEscalations(db: Queryable, partnershipId: string, filt
   where.before(filter.after, 'e.raised_on', 'e.id');
   const limit = where.limit(filter.limit + 1);
   return db.query<Escalation>(
-    `SELECT ${COLUMNS} ${FROM} ${where.sql} ORDER BY e.raised_on DESC, e.id DESC ${limit}`,
+    `${PLAN_FOR_VALUES}SELECT ${COLUMNS} ${FROM} ${where.sql} ORDER BY e.raised_on DESC, e.id DESC ${limit}`,
     where.params,
   );
 }
@@ -83,7 +83,7 @@ export async function findEscalation(db: Queryable, partnershipId: string, id: s
  */
 export async function openOnDay(db: Queryable, partnershipId: string, day: string, limit: number) {
   return db.query<Escalation>(
-    `SELECT ${COLUMNS} ${FROM}
+    `${PLAN_FOR_VALUES}SELECT ${COLUMNS} ${FROM}
       WHERE e.partnership_id = $1 AND e.raised_on <= $2::date
         AND (e.responded_on IS NULL OR e.responded_on > $2::date)
         AND (e.closed_on IS NULL OR e.closed_on > $2::date)
@@ -101,7 +101,7 @@ export async function answeredBetween(
   limit: number,
 ) {
   return db.query<Escalation>(
-    `SELECT ${COLUMNS} ${FROM}
+    `${PLAN_FOR_VALUES}SELECT ${COLUMNS} ${FROM}
       WHERE e.partnership_id = $1 AND e.responded_on IS NOT NULL AND e.responded_on <= $3::date
         AND ($2::date IS NULL OR e.responded_on > $2::date)
       ORDER BY e.responded_on, e.id LIMIT $4`,
