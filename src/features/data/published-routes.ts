@@ -27,6 +27,7 @@ export function registerPublishedPages(app: FastifyInstance, { page, partnership
     app.get(audience.path, { config: { access: audience.access } }, async (request, reply) => {
       const partnershipFace = await face(request);
       const view = await data.dashboard.published(partnershipFace.id);
+      const ids = new Set(view.rows.map((row) => row.id));
       const parts = new Map<string, typeof view.rows>();
       for (const row of view.rows)
         if (row.partOfId) parts.set(row.partOfId, [...(parts.get(row.partOfId) ?? []), row]);
@@ -35,7 +36,7 @@ export function registerPublishedPages(app: FastifyInstance, { page, partnership
         partnershipFace,
         quarterLabel: shortQuarterLabel(view.quarter),
         suppressUpTo: view.suppressUpTo,
-        rows: view.rows.filter((r) => !r.partOfId || !view.rows.some((t) => t.id === r.partOfId)),
+        rows: view.rows.filter((r) => !r.partOfId || !ids.has(r.partOfId)),
         parts: Object.fromEntries(parts),
         signedIn: audience.signedIn,
         ...labels,
