@@ -981,6 +981,58 @@ test('the published view: published indicators only, small counts as c with seco
   }
 });
 
+test('the published view pages: a total keeps its parts on its page, and the pages show what the whole view shows', async () => {
+  const anonymous = new Browser(t.app);
+  const cells = (html: string) =>
+    [...html.matchAll(/data-indicator="([0-9a-f-]{36})">([^<]*)</g)].map(
+      (m) => [m[1] as string, m[2] as string] as const,
+    );
+  const whole = await anonymous.get(`/p/${DEMO_SLUG}/data?limit=200`);
+  assert.equal(whole.statusCode, 200);
+  assert.doesNotMatch(whole.body, /rel="next"/, 'the demo’s published figures fit on one page of 200');
+  const expected = new Map(cells(whole.body));
+  assert.ok(expected.size > 6, 'the demo publishes enough figures to page through');
+  const plans = ['CPP', 'CPP_NEGLECT', 'CPP_PHYSICAL', 'CPP_EMOTIONAL', 'CPP_SEXUAL', 'CPP_MULTIPLE'].map(
+    idOf,
+  );
+  for (const id of plans) assert.ok(expected.has(id), 'the plans by category are published');
+
+  const seen = new Map<string, string>();
+  let address: string | null = `/p/${DEMO_SLUG}/data?limit=2`;
+  let pages = 0;
+  while (address) {
+    const shown = await anonymous.get(address);
+    assert.equal(shown.statusCode, 200, shown.body);
+    pages += 1;
+    const onPage = cells(shown.body);
+    const heads = [...shown.body.matchAll(/<th scope="row" class="govuk-table__header">/g)].length;
+    assert.ok(heads <= 2, `page ${pages} lists ${heads} figures at its top level`);
+    for (const [id, value] of onPage) {
+      assert.ok(!seen.has(id), `${id} is on one page only`);
+      seen.set(id, value);
+    }
+    const onThisPage = plans.filter((id) => onPage.some(([shownId]) => shownId === id));
+    assert.ok(
+      onThisPage.length === 0 || onThisPage.length === plans.length,
+      'the plans are on their total’s page',
+    );
+    const next = /href="([^"]+)" rel="next"/.exec(shown.body)?.[1];
+    address = next ? next.replaceAll('&amp;', '&') : null;
+  }
+  assert.ok(pages > 2, `${pages} pages`);
+  assert.deepEqual(seen, expected, 'each figure is shown, and suppressed, as on the whole view');
+  assert.equal(publishedCell(whole.body, idOf('CPP_SEXUAL')), 'c');
+
+  const refused = await anonymous.get(`/p/${DEMO_SLUG}/data?after=not-a-cursor`);
+  assert.equal(refused.statusCode, 422);
+  assert.match(refused.body, /after is not a cursor we issued/);
+  const tooMany = await anonymous.get(`/p/${DEMO_SLUG}/data?limit=201`);
+  assert.equal(tooMany.statusCode, 422);
+  assert.match(tooMany.body, /limit must be 200 or fewer/);
+  const forged = Buffer.from(JSON.stringify(['A name', 'not-an-id'])).toString('base64url');
+  assert.equal((await anonymous.get(`/p/${DEMO_SLUG}/data?after=${forged}`)).statusCode, 400);
+});
+
 test('benchmarks: the real Trafford file is imported, and the dashboard compares with England and the neighbours', async () => {
   const text = readFileSync(FIXTURE, 'utf8');
   const rows = parse(text, { columns: true }) as Record<string, string>[];

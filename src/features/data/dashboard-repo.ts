@@ -39,6 +39,13 @@ export type DashboardFilter = {
   themeId?: string;
   priorityId?: string;
   publishedOnly?: boolean;
+  /**
+   * With `publishedOnly`: the rows a published table lists at its top level, leaving out the parts
+   * of a published total, which it shows under their total.
+   */
+  publishedHeads?: boolean;
+  /** Only the parts of these totals. */
+  partsOf?: readonly string[];
   withThresholds?: boolean;
   after: Cursor | null;
   limit: number;
@@ -78,6 +85,10 @@ export function dashboardRows(db: Queryable, partnershipId: string, filter: Dash
       filter.priorityId,
     );
   if (filter.publishedOnly) where.add('i.published');
+  if (filter.publishedHeads)
+    where.add(`(i.part_of_id IS NULL OR NOT EXISTS (SELECT 1 FROM indicators t
+      WHERE t.id = i.part_of_id AND t.published AND NOT t.retired))`);
+  if (filter.partsOf) where.add('i.part_of_id = ANY(?::uuid[])', filter.partsOf);
   if (filter.withThresholds)
     where.add('(i.change_threshold IS NOT NULL OR i.alert_above IS NOT NULL OR i.alert_below IS NOT NULL)');
   where.after(filter.after, 'i.name', 'i.id');

@@ -53,7 +53,11 @@ export function createDashboardService(db: Database, meetings: MeetingService) {
   /** Every row of a filtered view, a page at a time, for exports and the exception list. */
   async function* allRows(
     scope: Scope,
-    filter: DashboardFilter & { publishedOnly?: boolean; withThresholds?: boolean },
+    filter: DashboardFilter & {
+      publishedOnly?: boolean;
+      withThresholds?: boolean;
+      partsOf?: readonly string[];
+    },
   ) {
     const quarter = await quarterOf(scope, filter.quarter);
     const people = await populations(db, scope.partnershipId);
@@ -163,35 +167,91 @@ export function createDashboardService(db: Database, meetings: MeetingService) {
     /**
      * The published view, for the public pages and the yearly report: published indicators only,
      * small counts suppressed (and their rates), with secondary suppression inside each total's
-     * breakdown.
+     * breakdown. Every row, for the downloads.
      */
     async published(partnershipId: string, asked?: string) {
       const scope = { partnershipId };
-      const settings = await findSettings(db, partnershipId);
       const rows: ShownRow[] = [];
       for await (const row of allRows(scope, { quarter: asked, publishedOnly: true })) rows.push(row);
-      const quarter = await quarterOf(scope, asked);
-      const upTo = settings.suppressUpTo;
-      const cells = publishRows(rows, upTo);
+      const [quarter, settings] = await Promise.all([
+        quarterOf(scope, asked),
+        findSettings(db, partnershipId),
+      ]);
       return {
         quarter,
-        suppressUpTo: upTo,
-        rows: rows.map((row) => {
-          const cell = cells.get(row.id) as PublishedCell;
-          return {
-            id: row.id,
-            name: row.name,
-            unit: row.unit,
-            partOfId: row.partOfId,
-            periodLabel: row.periodLabel,
-            stale: row.stale,
-            value: cell.value,
-            rate: cell.rate,
-          };
-        }),
+        suppressUpTo: settings.suppressUpTo,
+        rows: publishedRows(rows, settings.suppressUpTo),
+      };
+    },
+
+    /**
+     * A page of the published view: the figures at its top level, in name order, and under each
+     * published total its published parts, so that a total is always suppressed with its breakdown
+     * exactly as in the whole view.
+     */
+    async publishedPage(partnershipId: string, query: { after?: string; limit: number }) {
+      const scope = { partnershipId };
+      const [quarter, settings, people] = await Promise.all([
+        quarterOf(scope),
+        findSettings(db, partnershipId),
+        populations(db, partnershipId),
+      ]);
+      const after = query.after ? decodeCursor(query.after) : null;
+      const found = await repo.dashboardRows(db, partnershipId, {
+        quarter,
+        publishedOnly: true,
+        publishedHeads: true,
+        after,
+        limit: query.limit,
+      });
+      const heads = toPage(
+        found.map((row) => showRow(row, quarter, people)),
+        query.limit,
+        (r) => ({ key: r.name, id: r.id }),
+      );
+      const totals = heads.items.filter((row) => row.partOfId === null).map((row) => row.id);
+      const parts: ShownRow[] = [];
+      if (totals.length)
+        for await (const row of allRows(scope, { quarter, publishedOnly: true, partsOf: totals }))
+          parts.push(row);
+      const shown = publishedRows([...heads.items, ...parts], settings.suppressUpTo);
+      const partsOf = new Map<string, PublishedRow[]>();
+      for (const row of shown.slice(heads.items.length)) {
+        const total = row.partOfId as string;
+        partsOf.set(total, [...(partsOf.get(total) ?? []), row]);
+      }
+      return {
+        quarter,
+        suppressUpTo: settings.suppressUpTo,
+        page: {
+          items: shown
+            .slice(0, heads.items.length)
+            .map((row) => ({ ...row, parts: partsOf.get(row.id) ?? [] })),
+          next: heads.next,
+        },
       };
     },
   };
+}
+
+export type PublishedRow = ReturnType<typeof publishedRows>[number];
+
+/** What the published view shows of each row: its figure and rate suppressed as DOMAIN.md says. */
+function publishedRows(rows: readonly ShownRow[], upTo: number) {
+  const cells = publishRows(rows, upTo);
+  return rows.map((row) => {
+    const cell = cells.get(row.id) as PublishedCell;
+    return {
+      id: row.id,
+      name: row.name,
+      unit: row.unit,
+      partOfId: row.partOfId,
+      periodLabel: row.periodLabel,
+      stale: row.stale,
+      value: cell.value,
+      rate: cell.rate,
+    };
+  });
 }
 
 export type DashboardService = ReturnType<typeof createDashboardService>;

@@ -2,6 +2,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { shortQuarterLabel } from '../../platform/calendar/quarters.ts';
 import { contextOf } from '../../platform/http/context.ts';
 import { notFound } from '../../platform/http/errors.ts';
+import { DEFAULT_PAGE_SIZE, pageQuery } from '../../platform/http/pagination.ts';
+import { parseOrThrow } from '../../platform/http/validation.ts';
 import type { DataDeps } from './deps.ts';
 import { labels } from './labels.ts';
 
@@ -26,18 +28,16 @@ export function registerPublishedPages(app: FastifyInstance, { page, partnership
   for (const audience of audiences) {
     app.get(audience.path, { config: { access: audience.access } }, async (request, reply) => {
       const partnershipFace = await face(request);
-      const view = await data.dashboard.published(partnershipFace.id);
-      const ids = new Set(view.rows.map((row) => row.id));
-      const parts = new Map<string, typeof view.rows>();
-      for (const row of view.rows)
-        if (row.partOfId) parts.set(row.partOfId, [...(parts.get(row.partOfId) ?? []), row]);
+      const query = parseOrThrow(pageQuery, request.query);
+      const view = await data.dashboard.publishedPage(partnershipFace.id, query);
       return page(request, reply, 'data/views/published.njk', {
         title: `Figures for ${shortQuarterLabel(view.quarter)}: ${partnershipFace.name}`,
         partnershipFace,
         quarterLabel: shortQuarterLabel(view.quarter),
         suppressUpTo: view.suppressUpTo,
-        rows: view.rows.filter((r) => !r.partOfId || !ids.has(r.partOfId)),
-        parts: Object.fromEntries(parts),
+        result: view.page,
+        pageQuery: query.limit === DEFAULT_PAGE_SIZE ? '' : `limit=${query.limit}`,
+        base: audience.signedIn ? '/data/published' : `/p/${partnershipFace.slug}/data`,
         signedIn: audience.signedIn,
         ...labels,
       });

@@ -9,7 +9,7 @@ export function initUploadProgress() {
     const status = panel.querySelector('[role="status"]');
     form.addEventListener('submit', (event) => {
       const file = form.querySelector('input[type="file"]');
-      if (!file || !file.files || file.files.length === 0) return;
+      if (!file?.files || file.files.length === 0) return;
       event.preventDefault();
       const button = form.querySelector('button');
       if (button) button.disabled = true;
