@@ -19,7 +19,7 @@
 import { createHash } from 'node:crypto';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
-import { Memo } from './memo.ts';
+import { Memo } from '../cache/memo.ts';
 
 export type LinePoint = { x: string; y: number | null };
 export type LineSeries = { name: string; points: LinePoint[] };

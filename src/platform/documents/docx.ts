@@ -12,6 +12,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
+import { madeOnce } from './made.ts';
 import type { Block, DocModel } from './model.ts';
 
 const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
@@ -50,8 +51,15 @@ function blocks(block: Block): (Paragraph | Table)[] {
   }
 }
 
-/** The document as an editable Word file (the `docx` library): headings are Word headings. */
-export async function toDocx(doc: DocModel): Promise<Buffer> {
+/**
+ * The document as an editable Word file (the `docx` library): headings are Word headings. Made once
+ * for the same model.
+ */
+export function toDocx(doc: DocModel): Promise<Buffer> {
+  return madeOnce('docx', doc, () => write(doc));
+}
+
+function write(doc: DocModel): Promise<Buffer> {
   const document = new Document({
     title: doc.title,
     creator: 'Safeguarding Partnership Hub',

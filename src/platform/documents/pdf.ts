@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Content } from 'pdfmake';
 import pdfmake from 'pdfmake';
+import { madeOnce } from './made.ts';
 import type { Block, DocModel } from './model.ts';
 
 type Definition = Parameters<typeof pdfmake.createPdf>[0];
@@ -44,8 +45,12 @@ function content(block: Block): Content {
   }
 }
 
-/** The document as an A4 PDF (pdfmake, with the Roboto fonts it ships). */
-export async function toPdf(doc: DocModel): Promise<Buffer> {
+/** The document as an A4 PDF (pdfmake, with the Roboto fonts it ships), made once for the same model. */
+export function toPdf(doc: DocModel): Promise<Buffer> {
+  return madeOnce('pdf', doc, () => layOut(doc));
+}
+
+async function layOut(doc: DocModel): Promise<Buffer> {
   const definition: Definition = {
     pageSize: 'A4',
     pageMargins: [50, 50, 50, 60],
