@@ -103,7 +103,9 @@ export function dashboardRows(db: Queryable, partnershipId: string, filter: Dash
          i.published, i.change_threshold::float8 AS "changeThreshold", i.alert_above::float8 AS "alertAbove",
          i.alert_below::float8 AS "alertBelow", i.asked_of, i.agency_id
        FROM indicators i ${where.sql} ORDER BY i.name, i.id ${limit}
-     ), l AS (
+     ), l AS MATERIALIZED (
+       -- Materialised, so each row's latest quarter is looked up once: inlined, the lookup ran again
+       -- for each of the nine places the outer query uses l.period (3.5 ms a page of 50, now 2.2).
        SELECT ind.*, (SELECT max(h.period_starts_on) FROM data_headlines h
          WHERE h.indicator_id = ind.id AND h.period_starts_on <= ${quarter}) AS period
        FROM ind
