@@ -4,6 +4,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import { lockAnswers } from '../../src/features/data/calls-repo.ts';
 import { todayInLondon } from '../../src/platform/calendar/today.ts';
 import { apiAs, apiToken, auditEntries, Browser, rowCount, type TestApp, testApp } from '../helpers/app.ts';
 import { docxText, pdfText } from '../helpers/documents.ts';
@@ -402,6 +403,44 @@ test('a data lead enters the ICB’s figures: a draft is shared with no one, a s
   assert.deepEqual([lateSubmission.status, lateSubmission.late], ['submitted', true]);
   assert.equal(complianceOf(await compliance(lateCall), ICB()).compliance, 'late');
   assert.match((await lead.get(`/data/calls/${lateCall}/agencies/${ICB()}`)).body, /\(after the deadline\)/);
+});
+
+test('saving figures waits while an indicator change counts every submission’s answers again', async () => {
+  const callId = await openCall('2013-10-01', '2099-12-31');
+  const [partnership] = await t.db.query<{ id: string }>('SELECT id FROM partnerships WHERE slug = $1', [
+    DEMO_SLUG,
+  ]);
+  assert.ok(partnership);
+  let locked!: () => void;
+  let release!: () => void;
+  const holding = new Promise<void>((resolve) => {
+    locked = resolve;
+  });
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  // What an indicator change does first: its recount must not interleave with a save's.
+  const change = t.db.transaction(async (tx) => {
+    await lockAnswers(tx, partnership.id, 'exclusive');
+    locked();
+    await released;
+  });
+  await holding;
+  let answered = false;
+  const saving = sendForm('data-lead', callId, ICB(), { TRAINED: '4' }, 'submit').then((response) => {
+    answered = true;
+    return response;
+  });
+  try {
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    assert.equal(answered, false, 'the save waits for the change to finish');
+  } finally {
+    release();
+    await change;
+  }
+  const saved = await saving;
+  assert.equal(saved.statusCode, 303, saved.body);
+  assert.equal(complianceOf(await compliance(callId, 'admin'), ICB()).forQuarter, 1);
 });
 
 test('a figure given for an older quarter is flagged out of period in the compliance return', async () => {

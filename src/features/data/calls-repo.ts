@@ -398,6 +398,17 @@ async function countAnswers(db: Queryable, column: 'id' | 'partnership_id', valu
   );
 }
 
+/**
+ * Serialises the two ways what submissions answer is worked out again: saving figures takes this
+ * shared, changing an indicator's audience or use takes it exclusive, each as its transaction's
+ * first lock. Otherwise a save counting while an indicator changes could write a count from
+ * before the change after it, and the compliance return lists out-of-period figures by that count.
+ */
+export async function lockAnswers(db: Queryable, partnershipId: string, mode: 'share' | 'exclusive') {
+  const lock = mode === 'share' ? 'pg_advisory_xact_lock_shared' : 'pg_advisory_xact_lock';
+  await db.query(`SELECT ${lock}(hashtext($1))`, [`submission-answers:${partnershipId}`]);
+}
+
 /** What these submissions answer, worked out again after their figures changed. */
 export const countSubmissionAnswers = (db: Queryable, ids: string[]) =>
   ids.length ? countAnswers(db, 'id', ids) : Promise.resolve();

@@ -63,6 +63,7 @@ export function createCallsService(db: Database) {
     figures: ReturnType<typeof checkFigures>['figures'],
     change: { agencyId?: string; narrative?: string | null; submit?: boolean; replaceWindow?: string[] },
   ) {
+    await repo.lockAnswers(tx, ctx.partnershipId, 'share');
     const today = todayInLondon();
     const agencyIds = new Set(figures.map((f) => f.agencyId));
     if (change.agencyId) agencyIds.add(change.agencyId);

@@ -209,7 +209,8 @@ export function createDashboardService(db: Database, meetings: MeetingService) {
         query.limit,
         (r) => ({ key: r.name, id: r.id }),
       );
-      const totals = heads.items.filter((row) => row.partOfId === null).map((row) => row.id);
+      // Every head's parts: a head is a total, or a part whose own total is not published.
+      const totals = heads.items.map((row) => row.id);
       const parts: ShownRow[] = [];
       if (totals.length)
         for await (const row of allRows(scope, { quarter, publishedOnly: true, partsOf: totals }))

@@ -4,7 +4,7 @@ import { recordAudit } from '../../platform/audit/audit.ts';
 import type { RequestContext } from '../../platform/http/context.ts';
 import { conflict, type FieldError, invalid, notFound } from '../../platform/http/errors.ts';
 import { decodeCursor, toPage } from '../../platform/http/pagination.ts';
-import { countAllAnswers, refreshIndicatorHeadlines } from './calls-repo.ts';
+import { countAllAnswers, lockAnswers, refreshIndicatorHeadlines } from './calls-repo.ts';
 import { STANDARD_INDICATORS } from './catalogue.ts';
 import * as repo from './indicators-repo.ts';
 import type { IndicatorInput } from './schemas.ts';
@@ -100,6 +100,8 @@ export function createIndicatorsService(db: Database) {
     update(ctx: RequestContext, id: string, input: IndicatorInput) {
       return guarded(input.code, () =>
         db.transaction(async (tx) => {
+          // First, as saving figures does: this change may count every submission's answers again.
+          await lockAnswers(tx, ctx.partnershipId, 'exclusive');
           const before = await repo.findIndicator(tx, ctx.partnershipId, id);
           if (!before) throw notFound('Indicator');
           await checkReferences(tx, ctx.partnershipId, input, id);
@@ -168,7 +170,8 @@ export async function insertStandardIndicators(tx: Queryable, partnershipId: str
       `INSERT INTO indicators (partnership_id, code, name, definition, unit, polarity, agency_id, asked_of, per_10k,
          part_of_id, source, published, change_threshold)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9,
-         (SELECT id FROM indicators WHERE partnership_id = $1 AND code = $10), $11, $12, $13)
+         (SELECT id FROM indicators WHERE partnership_id = $1 AND code = $10
+           AND unit = 'count' AND part_of_id IS NULL), $11, $12, $13)
        ON CONFLICT (partnership_id, code) DO NOTHING RETURNING id`,
       [
         partnershipId,

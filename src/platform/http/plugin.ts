@@ -97,7 +97,8 @@ export function installHttpPipeline(
         status: error.status,
         detail: error.status >= 500 ? null : error.message,
         // What was wrong with an address's query, field by field: there is no form to link them to.
-        problems: error.status >= 500 ? [] : error.errors.map((e) => e.message),
+        problems:
+          error.status >= 500 ? [] : error.errors.map((e) => e.message).filter((m) => m !== error.message),
       },
       error.status,
     );
