@@ -1,22 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import { contextOf } from '../../platform/http/context.ts';
+import { filterQueryOf } from '../../platform/http/pagination.ts';
 import { parseOrThrow } from '../../platform/http/validation.ts';
 import type { PageRenderer } from '../../platform/views/page.ts';
 import type { PartnershipService } from '../partnership/service.ts';
 import { labels } from './labels.ts';
 import { seesWholePlan } from './rules.ts';
-import { type PlanFilter, planQuery } from './schemas.ts';
+import { planQuery } from './schemas.ts';
 import type { ActionPlanService } from './service.ts';
 
 export type PlanDeps = { page: PageRenderer; partnership: PartnershipService; plan: ActionPlanService };
-
-/** The filters as a query string, for the pager, the exports and links between the plan's pages. */
-export function filterQueryOf(filter: PlanFilter) {
-  const entries = Object.entries(filter).filter(
-    (e): e is [string, string] => typeof e[1] === 'string' && e[1] !== '',
-  );
-  return new URLSearchParams(entries).toString();
-}
 
 export function registerPlanPages(app: FastifyInstance, { page, partnership, plan }: PlanDeps) {
   app.get('/actions', { config: { access: 'plan:read' } }, async (request, reply) => {

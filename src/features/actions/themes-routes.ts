@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { contextOf } from '../../platform/http/context.ts';
+import { filterQueryOf } from '../../platform/http/pagination.ts';
 import { parseOrThrow } from '../../platform/http/validation.ts';
 import { labels } from './labels.ts';
-import { filterQueryOf, type PlanDeps } from './plan-routes.ts';
+import type { PlanDeps } from './plan-routes.ts';
 import { planFilter } from './schemas.ts';
 
 /** Themes at a glance: per theme, how many actions from how many sources, overdue and embedded. */

@@ -10,6 +10,7 @@ import { todayInLondon } from '../../platform/calendar/today.ts';
 import { contextOf, idParam } from '../../platform/http/context.ts';
 import { forbidden } from '../../platform/http/errors.ts';
 import { formInput, submitForm } from '../../platform/http/forms.ts';
+import { filterQueryOf } from '../../platform/http/pagination.ts';
 import { parseOrThrow } from '../../platform/http/validation.ts';
 import { asksConfirmation } from '../../platform/privacy/personal-data.ts';
 import type { PageContext, PageRenderer } from '../../platform/views/page.ts';
@@ -18,7 +19,7 @@ import type { PartnershipService } from '../partnership/service.ts';
 import type { Audit } from './audits-repo.ts';
 import { labels } from './labels.ts';
 import { AUDIT_TYPES, PARTNER_SUBMITTED_TYPES } from './rules.ts';
-import { auditInput, type ProgrammeFilter, programmeQuery } from './schemas.ts';
+import { auditInput, programmeQuery } from './schemas.ts';
 import type { AuditService } from './service.ts';
 
 export type AuditDeps = {
@@ -33,14 +34,6 @@ const FORM = 'audits/views/audit-form.njk';
 /** How many financial years either side of this one the programme offers. */
 const YEARS_BACK = 3;
 const YEARS_AHEAD = 2;
-
-/** The filters as a query string, for the pager. */
-export function filterQueryOf(filter: ProgrammeFilter) {
-  const entries = Object.entries(filter)
-    .filter(([, v]) => v !== undefined)
-    .map(([k, v]) => [k, String(v)]);
-  return new URLSearchParams(entries).toString();
-}
 
 /** Audits in quarter order, as one group per quarter. */
 function byQuarter(audits: Audit[]) {

@@ -5,6 +5,7 @@ import { todayInLondon } from '../../platform/calendar/today.ts';
 import { type Bar, barChartSvg, lineChartSvg } from '../../platform/charts/charts.ts';
 import { contextOf, idParam } from '../../platform/http/context.ts';
 import { saveForm } from '../../platform/http/forms.ts';
+import { filterQueryOf } from '../../platform/http/pagination.ts';
 import { parseOrThrow } from '../../platform/http/validation.ts';
 import type { DataDeps } from './deps.ts';
 import { labels, recentQuarters } from './labels.ts';
@@ -24,12 +25,6 @@ const escalateInput = z.strictObject({
 export function quarterOptions() {
   return recentQuarters(addQuarters(quarterStart(todayInLondon()), 0), QUARTERS_OFFERED, addQuarters);
 }
-
-/** The query string of a filter, without empty values, for pagers and export links. */
-export const queryOf = (filter: Record<string, unknown>) =>
-  new URLSearchParams(
-    Object.entries(filter).filter(([, v]) => v !== undefined && v !== '') as [string, string][],
-  ).toString();
 
 /** The dashboard, one indicator's page with its charts, and the exceptions for the QA and Performance group. */
 export function registerDashboardPages(app: FastifyInstance, { page, plan, data }: DataDeps) {
@@ -53,7 +48,7 @@ export function registerDashboardPages(app: FastifyInstance, { page, plan, data 
       themes,
       priorities,
       quarters: quarterOptions(),
-      filterQuery: queryOf({ ...filter, quarter: result.quarter }),
+      filterQuery: filterQueryOf({ ...filter, quarter: result.quarter }),
       changeText,
       ...labels,
     });

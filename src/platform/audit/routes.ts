@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Database } from '../../db/database.ts';
 import { contextOf } from '../http/context.ts';
-import { MAX_PAGE_SIZE } from '../http/pagination.ts';
+import { filterQueryOf, MAX_PAGE_SIZE } from '../http/pagination.ts';
 import { isoDate, parseOrThrow } from '../http/validation.ts';
 import type { PageRenderer } from '../views/page.ts';
 import { listAuditEntries } from './audit-repo.ts';
@@ -46,9 +46,7 @@ export function registerAuditRoutes(
   app.get('/audit', { config: { access: 'audit:read' } }, async (request, reply) => {
     const { query, items, next } = await entries(request);
     const { before: _b, limit: _l, ...filters } = query;
-    const filterQuery = new URLSearchParams(
-      Object.entries(filters).filter((e): e is [string, string] => typeof e[1] === 'string'),
-    ).toString();
+    const filterQuery = filterQueryOf(filters);
     return page(request, reply, 'audit/views/audit.njk', {
       title: 'Audit log',
       query,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { allPages, decodeCursor, encodeCursor, pageQuery, toPage } from './pagination.ts';
+import { allPages, decodeCursor, encodeCursor, filterQueryOf, pageQuery, toPage } from './pagination.ts';
 
 test('a cursor round-trips and junk is not a cursor', () => {
   const c = { key: 'Rapid Review Panel', id: '0b8e3f7e-0000-4000-8000-000000000000' };
@@ -18,6 +18,21 @@ test('toPage trims the extra row and points the next cursor at the last row show
   );
   assert.deepEqual(decodeCursor(page.next ?? ''), { key: 'n2', id: '2' });
   assert.equal(toPage(rows, 3, (r) => ({ key: r.name, id: r.id })).next, null);
+});
+
+test('a filter becomes a query string without its empty values, numbers as text, and escaped', () => {
+  assert.equal(
+    filterQueryOf({
+      status: 'open',
+      q: 'Rapid & review',
+      year: 2026,
+      themeId: '',
+      groupId: undefined,
+      x: null,
+    }),
+    'status=open&q=Rapid+%26+review&year=2026',
+  );
+  assert.equal(filterQueryOf({}), '');
 });
 
 test('limits are bounded', () => {

@@ -21,6 +21,14 @@ export const pageQuery = z.object({
     .default(DEFAULT_PAGE_SIZE),
 });
 
+/** A list's filters as a query string, for its pager and links: empty values are left out. */
+export function filterQueryOf(filter: Record<string, unknown>): string {
+  const entries = Object.entries(filter)
+    .filter(([, v]) => v !== undefined && v !== null && v !== '')
+    .map(([k, v]) => [k, String(v)]);
+  return new URLSearchParams(entries).toString();
+}
+
 export function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify([cursor.key, cursor.id])).toString('base64url');
 }
