@@ -233,6 +233,11 @@ const PAGES: Row[] = [
   },
   { page: 'escalation tracker', reach: go('admin', '/escalations'), h1: 'Escalation tracker' },
   {
+    page: 'escalation tracker, those one group raised',
+    reach: go('admin', '/groups', 'Quality Assurance and Performance Subgroup', 'Escalations it has raised'),
+    h1: 'Escalation tracker',
+  },
+  {
     page: 'raise an escalation',
     reach: go('admin', '/escalations/new'),
     h1: 'Raise an escalation to the executive',

@@ -239,6 +239,66 @@ test('escalations of another partnership are not found', async () => {
   );
 });
 
+test('the tracker finds escalations by part of the raising group’s or agency’s name', async () => {
+  type Item = { number: number; raisedByGroupName: string | null; raisedByAgencyName: string };
+  const found = async (raisedBy: string) =>
+    (await api('scrutineer', 'GET', `/api/v1/escalations?raisedBy=${encodeURIComponent(raisedBy)}`)).json()
+      .items as Item[];
+  const byGroup = await found('rapid REVIEW');
+  assert.ok(
+    byGroup.some((e) => e.number === 2),
+    'ESC-2, raised by the Rapid Review Working Group',
+  );
+  for (const e of byGroup) assert.match(`${e.raisedByGroupName} ${e.raisedByAgencyName}`, /rapid review/i);
+  const byAgency = await found('integrated care');
+  assert.ok(
+    byAgency.some((e) => e.number === 2),
+    'ESC-2, raised by the ICB',
+  );
+  assert.ok(!byAgency.some((e) => e.number === 1 || e.number === 3));
+  assert.deepEqual(await found('100%'), [], 'a % is a character to find, not a wildcard');
+
+  const browser = new Browser(t.app);
+  await browser.signIn('member@demo.example');
+  const page = await browser.get('/escalations?raisedBy=Education+Safeguarding');
+  assert.equal(page.statusCode, 200);
+  assert.match(page.body, />ESC-3</);
+  assert.doesNotMatch(page.body, />ESC-1</);
+  assert.match(page.body, /id="raisedBy" name="raisedBy" type="text" value="Education Safeguarding"/);
+  assert.doesNotMatch(page.body, /<select[^>]+id="groupId"/, 'no select of every group');
+});
+
+test('the tracker filtered by a group’s id names the group, keeps it and can drop it', async () => {
+  const qa = await idOf('/api/v1/groups', 'Quality Assurance and Performance Subgroup');
+  const browser = new Browser(t.app);
+  await browser.signIn('admin@demo.example');
+  const group = await browser.get(`/groups/${qa}`);
+  assert.match(group.body, new RegExp(`href="/escalations\\?groupId=${qa}">Escalations it has raised`));
+  const page = await browser.get(`/escalations?groupId=${qa}&status=open`);
+  assert.equal(page.statusCode, 200);
+  assert.match(
+    page.body,
+    /Only escalations raised by the group <strong>Quality Assurance and Performance Subgroup<\/strong>/,
+  );
+  assert.match(page.body, />ESC-1</);
+  assert.doesNotMatch(page.body, />ESC-2</, 'raised by another group');
+  assert.match(
+    page.body,
+    new RegExp(`<input type="hidden" name="groupId" value="${qa}">`),
+    'kept when filtering',
+  );
+  assert.match(page.body, /href="\/escalations\?status=open">Show escalations raised by anyone/);
+
+  // A group of another partnership is an error naming the filter, not an empty or a foreign list.
+  const theirGroup = (await api('otherAdmin', 'GET', '/api/v1/groups')).json().items[0].id;
+  const foreign = await browser.get(`/escalations?groupId=${theirGroup}`);
+  assert.equal(foreign.statusCode, 422);
+  assert.match(foreign.body, /The group must be one of this partnership’s/);
+  const agency = await browser.get(`/escalations?agencyId=${theirGroup}`);
+  assert.equal(agency.statusCode, 422);
+  assert.match(agency.body, /The agency must be one of this partnership’s/);
+});
+
 test('the executive meeting pack, as PDF and Word, lists the open escalations and the action lists', async () => {
   const exec = await idOf('/api/v1/groups', 'THSCP Executive');
   const browser = new Browser(t.app);

@@ -47,6 +47,8 @@ export type EscalationFilter = {
   agencyId?: string;
   meetingId?: string;
   q?: string;
+  /** Part of the name of the group or the agency that raised it. */
+  raisedBy?: string;
   after: Cursor | null;
   limit: number;
 };
@@ -59,6 +61,18 @@ export async function listEscalations(db: Queryable, partnershipId: string, filt
     .addIf(filter.agencyId, 'e.raised_by_agency_id = ?')
     .addIf(filter.meetingId, 'e.raised_at_meeting_id = ?')
     .addIf(filter.q && likePattern(filter.q), 'e.title ILIKE ?');
+  if (filter.raisedBy) {
+    const pattern = likePattern(filter.raisedBy);
+    // The groups and agencies are found first (a few hundred rows), then the escalations they raised.
+    where.add(
+      `(e.raised_by_group_id IN (SELECT id FROM groups WHERE partnership_id = ? AND name ILIKE ?)
+        OR e.raised_by_agency_id IN (SELECT id FROM agencies WHERE partnership_id = ? AND name ILIKE ?))`,
+      partnershipId,
+      pattern,
+      partnershipId,
+      pattern,
+    );
+  }
   if (filter.status === 'unanswered') where.add("e.status IN ('open', 'considered')");
   else where.addIf(filter.status, 'e.status = ?');
   where.before(filter.after, 'e.raised_on', 'e.id');
@@ -67,6 +81,25 @@ export async function listEscalations(db: Queryable, partnershipId: string, filt
     `${PLAN_FOR_VALUES}SELECT ${COLUMNS} ${FROM} ${where.sql} ORDER BY e.raised_on DESC, e.id DESC ${limit}`,
     where.params,
   );
+}
+
+export type FilterNames = { groupName: string | null; agencyName: string | null; meetingName: string | null };
+
+/** The names of the group, agency and meeting a list is filtered by: null where none of this partnership's. */
+export async function filterNames(
+  db: Queryable,
+  partnershipId: string,
+  ids: { groupId?: string; agencyId?: string; meetingId?: string },
+) {
+  const rows = await db.query<FilterNames>(
+    `SELECT (SELECT name FROM groups WHERE partnership_id = $1 AND id = $2) AS "groupName",
+            (SELECT name FROM agencies WHERE partnership_id = $1 AND id = $3) AS "agencyName",
+            (SELECT g.name || ', ' || to_char(m.starts_at AT TIME ZONE 'Europe/London', 'FMDD FMMonth YYYY')
+               FROM meetings m JOIN groups g ON g.partnership_id = m.partnership_id AND g.id = m.group_id
+              WHERE m.partnership_id = $1 AND m.id = $4) AS "meetingName"`,
+    [partnershipId, ids.groupId ?? null, ids.agencyId ?? null, ids.meetingId ?? null],
+  );
+  return rows[0] as FilterNames;
 }
 
 export async function findEscalation(db: Queryable, partnershipId: string, id: string) {

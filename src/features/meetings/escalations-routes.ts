@@ -5,7 +5,7 @@ import { todayInLondon } from '../../platform/calendar/today.ts';
 import { contextOf, idParam } from '../../platform/http/context.ts';
 import type { FieldError } from '../../platform/http/errors.ts';
 import { formInput, submitForm } from '../../platform/http/forms.ts';
-import { pageQuery } from '../../platform/http/pagination.ts';
+import { filterQueryOf, pageQuery } from '../../platform/http/pagination.ts';
 import { parseOrThrow } from '../../platform/http/validation.ts';
 import type { PageContext, PageRenderer } from '../../platform/views/page.ts';
 import type { PartnershipService } from '../partnership/service.ts';
@@ -16,6 +16,14 @@ import type { MeetingService } from './service.ts';
 type Deps = { page: PageRenderer; partnership: PartnershipService; meetings: MeetingService };
 
 const blankToUndefined = z.literal('').transform(() => undefined);
+/** A "contains" search box: trimmed, blank means no filter. */
+const searchText = (label: string) =>
+  z
+    .string()
+    .trim()
+    .max(200, `${label} must be 200 characters or fewer`)
+    .optional()
+    .transform((v) => v || undefined);
 const optionalId = (what: string) =>
   z.union([blankToUndefined, z.uuid({ error: `${what} must be the id of a ${what}` })]).optional();
 export const escalationsQuery = pageQuery.extend({
@@ -30,12 +38,8 @@ export const escalationsQuery = pageQuery.extend({
   groupId: optionalId('group'),
   agencyId: optionalId('agency'),
   meetingId: optionalId('meeting'),
-  q: z
-    .string()
-    .trim()
-    .max(200, 'Search must be 200 characters or fewer')
-    .optional()
-    .transform((v) => v || undefined),
+  q: searchText('Title contains'),
+  raisedBy: searchText('Raised by'),
 });
 
 export const escalationLabels = {
@@ -53,22 +57,18 @@ export function registerEscalationPages(app: FastifyInstance, { page, partnershi
   app.get('/escalations', { config: { access: 'escalations:read' } }, async (request, reply) => {
     const ctx = contextOf(request);
     const query = parseOrThrow(escalationsQuery, request.query);
-    const [result, groups, agencies] = await Promise.all([
-      service.list(ctx, query),
-      partnership.groups.choices(ctx),
-      partnership.partners.choices(ctx),
-    ]);
+    // Group and agency are searched by name: a select of every group is unusable in a big partnership.
+    // Links may still filter by id (a group's page does); the page then names what it is showing.
+    const [result, named] = await Promise.all([service.list(ctx, query), service.filterNames(ctx, query)]);
     const { after: _a, limit: _l, ...filters } = query;
-    const filterQuery = new URLSearchParams(
-      Object.entries(filters).filter((e): e is [string, string] => typeof e[1] === 'string'),
-    ).toString();
+    const { groupId: _g, agencyId: _ag, meetingId: _m, ...withoutIds } = filters;
     return page(request, reply, 'meetings/views/escalations-list.njk', {
       title: 'Escalation tracker',
       result,
       query,
-      groups,
-      agencies,
-      filterQuery,
+      named,
+      filterQuery: filterQueryOf(filters),
+      clearNamedQuery: filterQueryOf(withoutIds),
       ...escalationLabels,
     });
   });

@@ -69,6 +69,7 @@ export function createEscalationsService(db: Database, partnership: PartnershipS
         agencyId?: string;
         meetingId?: string;
         q?: string;
+        raisedBy?: string;
         after?: string;
         limit: number;
       },
@@ -80,6 +81,28 @@ export function createEscalationsService(db: Database, partnership: PartnershipS
       });
       const page = toPage(rows, query.limit, (e) => ({ key: e.raisedOn, id: e.id }));
       return { ...page, items: page.items.map((e) => withAge(e, today)) };
+    },
+
+    /**
+     * The names of the group, agency and meeting the tracker is filtered by (null when it is by none),
+     * so the page can say what it shows; an id that is not this partnership's is a field error.
+     */
+    async filterNames(scope: Scope, ids: { groupId?: string; agencyId?: string; meetingId?: string }) {
+      if (!ids.groupId && !ids.agencyId && !ids.meetingId) return null;
+      const names = await repo.filterNames(db, scope.partnershipId, ids);
+      const unknown = [
+        ids.groupId && !names.groupName
+          ? { field: 'groupId', message: 'The group must be one of this partnership’s' }
+          : null,
+        ids.agencyId && !names.agencyName
+          ? { field: 'agencyId', message: 'The agency must be one of this partnership’s' }
+          : null,
+        ids.meetingId && !names.meetingName
+          ? { field: 'meetingId', message: 'The meeting must be one of this partnership’s' }
+          : null,
+      ].filter((e) => e !== null);
+      if (unknown.length > 0) throw invalid(unknown);
+      return names;
     },
 
     get,

@@ -120,6 +120,7 @@ export function groupMeetingsSection(meetings: MeetingService): PageSection<{ id
           ...(await meetings.meetings.groupSummary(ctx, group.id)),
           groupId: group.id,
           mayArrange: can(ctx.user.role, 'meetings:write'),
+          mayReadEscalations: can(ctx.user.role, 'escalations:read'),
           ...labels,
         },
       };
