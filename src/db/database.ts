@@ -18,7 +18,8 @@ export interface Database extends Queryable {
  * index order under filters that match most of one partnership's rows and few of another's (the
  * learning action plan's list: 103 ms on a generic plan against 3.5 ms planned for its values), and
  * for the escalations open or answered in a pack's date range, whose share of the tracker a generic
- * plan misjudges (119 ms against 6.9 ms). A comment, so PGlite reads it as nothing.
+ * plan misjudges (119 ms against 6.9 ms). A comment, so PGlite reads it as nothing. Lists with many
+ * joins plan only their page's ids this way (pageThenDetails in sql.ts).
  */
 export const PLAN_FOR_VALUES = '/* plan for values */ ';
 

@@ -1,5 +1,7 @@
+import { PLAN_FOR_VALUES, type Queryable, type Row } from './database.ts';
+
 /**
- * Builds a parameterised WHERE clause: each condition is written with `?` for its one value, numbered
+ * Builds a parameterised WHERE clause: each condition is written with a `?` for each of its values, numbered
  * $1, $2 … in order. Values are never spliced into the SQL text.
  */
 export class Conditions {
@@ -44,3 +46,18 @@ export class Conditions {
 
 /** Escapes LIKE wildcards so a search for "50%" finds "50%". */
 export const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * A list page in two steps: the page's ids, planned for the filters' values (see PLAN_FOR_VALUES);
+ * then `details` of those ids, a query with many joins whose kept plan serves every page without
+ * planning them again. `idsSql` selects a column `id` in the page's order; `details` keeps that order.
+ */
+export async function pageThenDetails<T extends Row>(
+  db: Queryable,
+  idsSql: string,
+  params: readonly unknown[],
+  details: (ids: string[]) => Promise<T[]>,
+): Promise<T[]> {
+  const page = await db.query<{ id: string }>(`${PLAN_FOR_VALUES}${idsSql}`, params);
+  return page.length === 0 ? [] : details(page.map((row) => row.id));
+}

@@ -1,5 +1,5 @@
-import { PLAN_FOR_VALUES, type Queryable } from '../../db/database.ts';
-import { Conditions, likePattern } from '../../db/sql.ts';
+import type { Queryable } from '../../db/database.ts';
+import { Conditions, likePattern, pageThenDetails } from '../../db/sql.ts';
 import type { Cursor } from '../../platform/http/pagination.ts';
 import { type DuePeriod, OPEN_STATUSES, type SourceKind, type StoredStatus } from './rules.ts';
 
@@ -111,16 +111,15 @@ export async function listActions(
   const where = actionConditions(partnershipId, filter, filter.today, filter.soon);
   where.after(filter.after, DUE_KEY, 'x.id');
   const limit = where.limit(filter.limit + 1);
-  // Two steps: the page's ids, planned for the filters' values (see PLAN_FOR_VALUES); then their
-  // details, whose many joins a kept plan serves without planning them again on every call.
-  const page = await db.query<{ id: string }>(
-    `${PLAN_FOR_VALUES}SELECT x.id FROM plan_actions x ${where.sql} ORDER BY ${DUE_KEY}, x.id ${limit}`,
+  return pageThenDetails(
+    db,
+    `SELECT x.id FROM plan_actions x ${where.sql} ORDER BY ${DUE_KEY}, x.id ${limit}`,
     where.params,
-  );
-  if (page.length === 0) return [];
-  return db.query<PlanAction>(
-    `SELECT ${COLUMNS} ${FROM} WHERE x.partnership_id = $1 AND x.id = ANY($2::uuid[]) ORDER BY ${DUE_KEY}, x.id`,
-    [partnershipId, page.map((row) => row.id)],
+    (ids) =>
+      db.query<PlanAction>(
+        `SELECT ${COLUMNS} ${FROM} WHERE x.partnership_id = $1 AND x.id = ANY($2::uuid[]) ORDER BY ${DUE_KEY}, x.id`,
+        [partnershipId, ids],
+      ),
   );
 }
 

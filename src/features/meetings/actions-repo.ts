@@ -1,5 +1,5 @@
-import { PLAN_FOR_VALUES, type Queryable } from '../../db/database.ts';
-import { Conditions } from '../../db/sql.ts';
+import type { Queryable } from '../../db/database.ts';
+import { Conditions, pageThenDetails } from '../../db/sql.ts';
 import type { Cursor } from '../../platform/http/pagination.ts';
 import type { ActionStatus } from './rules.ts';
 import type { ActionInput, ActionPatch } from './schemas.ts';
@@ -55,9 +55,15 @@ export async function listActions(db: Queryable, partnershipId: string, filter: 
   else where.addIf(filter.status, 'x.status = ?');
   where.after(filter.after, 'x.due_on', 'x.id');
   const limit = where.limit(filter.limit + 1);
-  return db.query<MeetingAction>(
-    `${PLAN_FOR_VALUES}SELECT ${COLUMNS} ${FROM} ${where.sql} ORDER BY x.due_on, x.id ${limit}`,
+  return pageThenDetails(
+    db,
+    `SELECT x.id FROM meeting_actions x ${where.sql} ORDER BY x.due_on, x.id ${limit}`,
     where.params,
+    (ids) =>
+      db.query<MeetingAction>(
+        `SELECT ${COLUMNS} ${FROM} WHERE x.partnership_id = $1 AND x.id = ANY($2::uuid[]) ORDER BY x.due_on, x.id`,
+        [partnershipId, ids],
+      ),
   );
 }
 

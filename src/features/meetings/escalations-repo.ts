@@ -1,5 +1,5 @@
 import { PLAN_FOR_VALUES, type Queryable } from '../../db/database.ts';
-import { Conditions, likePattern } from '../../db/sql.ts';
+import { Conditions, likePattern, pageThenDetails } from '../../db/sql.ts';
 import type { Cursor } from '../../platform/http/pagination.ts';
 import type { EscalationStatus } from './escalation-rules.ts';
 import type { EscalationInput } from './schemas.ts';
@@ -77,9 +77,16 @@ export async function listEscalations(db: Queryable, partnershipId: string, filt
   else where.addIf(filter.status, 'e.status = ?');
   where.before(filter.after, 'e.raised_on', 'e.id');
   const limit = where.limit(filter.limit + 1);
-  return db.query<Escalation>(
-    `${PLAN_FOR_VALUES}SELECT ${COLUMNS} ${FROM} ${where.sql} ORDER BY e.raised_on DESC, e.id DESC ${limit}`,
+  return pageThenDetails(
+    db,
+    `SELECT e.id FROM escalations e ${where.sql} ORDER BY e.raised_on DESC, e.id DESC ${limit}`,
     where.params,
+    (ids) =>
+      db.query<Escalation>(
+        `SELECT ${COLUMNS} ${FROM} WHERE e.partnership_id = $1 AND e.id = ANY($2::uuid[])
+         ORDER BY e.raised_on DESC, e.id DESC`,
+        [partnershipId, ids],
+      ),
   );
 }
 
