@@ -755,3 +755,33 @@ test('text that looks like a child’s date of birth or postcode is held back un
   });
   assert.equal(saved.statusCode, 303);
 });
+
+test('the plan’s filters offer every theme and priority of the partnership, in name order, and no other’s', async () => {
+  const themes = (await t.db.query<{ id: string; name: string }>(
+    `SELECT id, name FROM plan_themes WHERE partnership_id = (SELECT partnership_id FROM users WHERE email = 'admin@demo.example') ORDER BY name`,
+  )) as { id: string; name: string }[];
+  const priorities = await t.db.query<{ id: string; name: string }>(
+    `SELECT id, name FROM priorities WHERE partnership_id = (SELECT partnership_id FROM users WHERE email = 'admin@demo.example') ORDER BY name`,
+  );
+  assert.ok(themes.length > 1 && priorities.length > 1, 'the demo has themes and priorities');
+  const browser = new Browser(t.app);
+  await browser.signIn('admin@demo.example');
+  const page = await browser.get('/actions');
+  assert.equal(page.statusCode, 200);
+  const options = (id: string) => {
+    const select = page.body.slice(
+      page.body.indexOf(`id="${id}"`),
+      page.body.indexOf('</select>', page.body.indexOf(`id="${id}"`)),
+    );
+    return [...select.matchAll(/<option value="([^"]*)"[^>]*>([^<]*)</g)].map((m) => [m[1], m[2]]);
+  };
+  assert.deepEqual(
+    options('themeId').slice(1),
+    [['none', 'No theme'], ...themes.map((th) => [th.id, th.name])],
+    'after the blank option: actions with no theme, then each theme',
+  );
+  assert.deepEqual(
+    options('priorityId').slice(1),
+    priorities.map((p) => [p.id, p.name]),
+  );
+});
