@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 
 /**
@@ -42,6 +43,20 @@ export function withChildren(pid: number): number[] {
   }
   return pids;
 }
+
+/** CPU time of some processes (with their exited children), in milliseconds. */
+export function cpuMs(pids: number[]): number {
+  return (pids.reduce((sum, pid) => sum + processTicks(pid), 0) * 1000) / TICKS_PER_SECOND;
+}
+
+/** Clock ticks a second of /proc's times (USER_HZ: 100 on every Linux this runs on). */
+const TICKS_PER_SECOND = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
 
 export function sampleCpu(ours: number[]): CpuSample | null {
   const stat = readOr('/proc/stat');

@@ -171,6 +171,7 @@ function resultTable(run: EngineResult): string[] {
     'non-2xx',
     'KiB',
     'alone: ms (DB ms, queries)',
+    'CPU ms per request',
     'other CPU',
     'p95 target met',
   ];
@@ -184,6 +185,7 @@ function resultTable(run: EngineResult): string[] {
     failed(r) ? `**${r.non2xx + r.errors}**` : '0',
     (r.bytesPerResponse / 1024).toFixed(1),
     r.alone ? `${ms(r.alone.totalMs)} (${ms(r.alone.dbMs)}, ${r.alone.queries})` : '–',
+    r.serviceCpuMs === null || r.serviceCpuMs === undefined ? '–' : r.serviceCpuMs.toFixed(2),
     r.otherCores === null || r.otherCores === undefined
       ? '?'
       : r.otherCores >= 0.1
@@ -274,7 +276,9 @@ export function render(store: Stored): string {
       `## ${ENGINE_NAMES[run.engine]}, ${scale}× data`,
       '',
       `Run ${run.ranAt.slice(0, 16).replace('T', ' ')} UTC; ${run.connections} connections, ${run.duration} s per row. KiB is the`,
-      'mean response size; “other CPU” is how many of the cores other programs on the machine kept busy',
+      'mean response size; “CPU ms per request” is the CPU time the service and its database server spent',
+      'on each response under load (the load generator not counted): what a page costs, whatever else the',
+      'machine is doing. “Other CPU” is how many of the cores other programs on the machine kept busy',
       'meanwhile (in bold from 0.1: those figures are disturbed).',
       '',
       ...resultTable(run),

@@ -35,6 +35,11 @@ export type TargetResult = Target &
     plan: Plan | null;
     /** CPU other programs used during the measurement, in cores; null where it could not be told. */
     otherCores: number | null;
+    /**
+     * CPU milliseconds the service and its database server (PostgreSQL's processes, or PGlite inside
+     * the service) spent per request answered; absent from runs before it was measured.
+     */
+    serviceCpuMs?: number | null;
   };
 
 export type Machine = {

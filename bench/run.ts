@@ -6,7 +6,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { addQuarters, quarterStart, shortQuarterLabel } from '../src/platform/calendar/quarters.ts';
-import { otherCores, sampleCpu, withChildren } from './cpu.ts';
+import { cpuMs, otherCores, sampleCpu, withChildren } from './cpu.ts';
 import type { Generated } from './generate.ts';
 import { load } from './load.ts';
 import { findPostgresBin, type PostgresServer, SERVER_SETTINGS, startPostgres } from './postgres-server.ts';
@@ -420,20 +420,24 @@ async function measureEngine(engine: Engine): Promise<EngineResult | null> {
       await load({ ...run, duration: options.warmup });
       await drain(base);
     }
-    const ours = [process.pid, service.child.pid ?? 0, ...(postmaster ? withChildren(postmaster) : [])];
+    const servicePids = [service.child.pid ?? 0, ...(postmaster ? withChildren(postmaster) : [])];
+    const ours = [process.pid, ...servicePids];
     const before = sampleCpu(ours);
+    const serviceBefore = cpuMs(servicePids);
     const measured = await load({ ...run, duration: options.duration });
+    const serviceCpu =
+      measured.requests > 0 ? (cpuMs(servicePids) - serviceBefore) / measured.requests : null;
     const otherCpu = otherCores(before, sampleCpu(ours), os.availableParallelism());
     await drain(base);
     const { alone, plan } = await traceAndExplain(service, engine, target, headers, measured.p95);
     if (plan && options.only)
       say(`slowest query of ${target.name} (${plan.ms.toFixed(1)} ms):\n${plan.sql}\n${plan.explain}`);
-    results.push({ ...target, ...measured, alone, plan, otherCores: otherCpu });
+    results.push({ ...target, ...measured, alone, plan, otherCores: otherCpu, serviceCpuMs: serviceCpu });
     const bad = measured.non2xx + measured.errors + measured.timeouts + (measured.requests === 0 ? 1 : 0);
     const busy =
       otherCpu !== null && otherCpu >= 0.1 ? `  OTHER PROGRAMS USED ${otherCpu.toFixed(2)} CPU CORES` : '';
     say(
-      `${engine} ${target.name.padEnd(28)} p50 ${measured.p50.toFixed(1).padStart(7)}  p95 ${measured.p95.toFixed(1).padStart(7)}  p99 ${measured.p99.toFixed(1).padStart(7)} ms  ${measured.rps.toFixed(0).padStart(6)} req/s${alone ? `  alone ${alone.totalMs.toFixed(1)} ms (DB ${alone.dbMs.toFixed(1)} ms, ${alone.queries} queries)` : ''}${bad > 0 ? `  FAILED: ${JSON.stringify(measured.statuses)}, ${measured.errors} errors, ${measured.timeouts} timeouts` : ''}${busy}`,
+      `${engine} ${target.name.padEnd(28)} p50 ${measured.p50.toFixed(1).padStart(7)}  p95 ${measured.p95.toFixed(1).padStart(7)}  p99 ${measured.p99.toFixed(1).padStart(7)} ms  ${measured.rps.toFixed(0).padStart(6)} req/s${serviceCpu === null ? '' : `  CPU ${serviceCpu.toFixed(2)} ms/req`}${alone ? `  alone ${alone.totalMs.toFixed(1)} ms (DB ${alone.dbMs.toFixed(1)} ms, ${alone.queries} queries)` : ''}${bad > 0 ? `  FAILED: ${JSON.stringify(measured.statuses)}, ${measured.errors} errors, ${measured.timeouts} timeouts` : ''}${busy}`,
     );
   }
   const upload =
