@@ -6,7 +6,7 @@ import { contextOf, idParam } from '../../platform/http/context.ts';
 import type { FieldError } from '../../platform/http/errors.ts';
 import { formInput, submitForm } from '../../platform/http/forms.ts';
 import { filterQueryOf, pageQuery } from '../../platform/http/pagination.ts';
-import { parseOrThrow } from '../../platform/http/validation.ts';
+import { parseOrThrow, searchText } from '../../platform/http/validation.ts';
 import type { PageContext, PageRenderer } from '../../platform/views/page.ts';
 import type { PartnershipService } from '../partnership/service.ts';
 import { ESCALATION_STATUS_LABELS, ESCALATION_STATUSES } from './escalation-rules.ts';
@@ -16,14 +16,6 @@ import type { MeetingService } from './service.ts';
 type Deps = { page: PageRenderer; partnership: PartnershipService; meetings: MeetingService };
 
 const blankToUndefined = z.literal('').transform(() => undefined);
-/** A "contains" search box: trimmed, blank means no filter. */
-const searchText = (label: string) =>
-  z
-    .string()
-    .trim()
-    .max(200, `${label} must be 200 characters or fewer`)
-    .optional()
-    .transform((v) => v || undefined);
 const optionalId = (what: string) =>
   z.union([blankToUndefined, z.uuid({ error: `${what} must be the id of a ${what}` })]).optional();
 export const escalationsQuery = pageQuery.extend({

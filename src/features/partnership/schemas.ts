@@ -6,6 +6,7 @@ import {
   optionalText,
   optionalUuid,
   requiredText,
+  searchText,
 } from '../../platform/http/validation.ts';
 import { AGENCY_KINDS, CADENCES, GROUP_TYPES, SECTORS } from './rules.ts';
 
@@ -112,14 +113,7 @@ export const userInput = z.strictObject({
 });
 export const userPatch = userInput.partial().extend({ isActive: z.boolean().optional() });
 
-export const listQuery = z.object({
-  q: z
-    .string()
-    .trim()
-    .max(200, 'Search must be 200 characters or fewer')
-    .optional()
-    .transform((v) => v || undefined),
-});
+export const listQuery = z.object({ q: searchText('Search') });
 
 export type PartnerInput = z.output<typeof partnerInput>;
 export type PartnerPatch = z.output<typeof partnerPatch>;

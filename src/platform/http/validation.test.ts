@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { z } from 'zod';
-import { isoDate, parseInput } from './validation.ts';
+import { isoDate, parseInput, searchText } from './validation.ts';
 
 test('isoDate accepts real dates only', () => {
   const schema = isoDate('Enter a real date');
@@ -27,4 +27,14 @@ test('an empty date asks for the date; an impossible one says it must be real', 
   assert.equal(message(''), 'Enter the start date');
   assert.equal(message('2025-02-31'), 'Start date must be a real date');
   assert.equal(message('invalid:2025-x-1'), 'Start date must be a real date');
+});
+
+test('a search box is trimmed, blank is no filter, and a long one is refused naming its label', () => {
+  const q = searchText('Raised by');
+  assert.equal(q.parse('  Police '), 'Police');
+  assert.equal(q.parse('   '), undefined);
+  assert.equal(q.parse(undefined), undefined);
+  const long = q.safeParse('x'.repeat(201));
+  assert.equal(long.success, false);
+  assert.equal(long.error?.issues[0]?.message, 'Raised by must be 200 characters or fewer');
 });

@@ -44,6 +44,15 @@ export const optionalText = (max: number, label: string) =>
     .optional()
     .transform((v) => v ?? null);
 
+/** A "contains" search box of a list's filters: trimmed; blank means no filter. */
+export const searchText = (label: string, max = 200) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label} must be ${max} characters or fewer`)
+    .optional()
+    .transform((v) => v || undefined);
+
 export const requiredText = (max: number, emptyMessage: string, label: string) =>
   z
     .string({ error: emptyMessage })
