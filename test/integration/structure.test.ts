@@ -92,6 +92,56 @@ test('a partner is created and changed by form, and each change is audited with 
   assert.deepEqual(entries[1]?.after, { sector: 'voluntary' });
 });
 
+test('a partner added or renamed is offered at once by pages that keep the partnership’s lists', async () => {
+  const option = (body: string, name: string) =>
+    new RegExp(`<option value="[0-9a-f-]{36}"[^>]*>${name}</option>`).test(body);
+  assert.ok(
+    !option((await admin.get('/people')).body, 'Poplar Youth Hub'),
+    'the list is kept before the change',
+  );
+  await admin.get('/partners/new');
+  const created = await admin.post('/partners', {
+    name: 'Poplar Youth Hub',
+    kind: 'relevant-agency',
+    sector: 'voluntary',
+  });
+  const id = /\/partners\/([0-9a-f-]{36})/.exec(String(created.headers.location))?.[1] ?? '';
+  assert.ok(option((await admin.get('/people')).body, 'Poplar Youth Hub'));
+  await admin.get(`/partners/${id}/edit`);
+  await admin.post(`/partners/${id}`, {
+    name: 'Poplar Youth Centre',
+    kind: 'relevant-agency',
+    sector: 'voluntary',
+  });
+  const after = (await admin.get('/people')).body;
+  assert.ok(option(after, 'Poplar Youth Centre'));
+  assert.ok(!option(after, 'Poplar Youth Hub'));
+});
+
+test('every change to agencies, plan themes or priorities moves its partnership’s lists version on once', async () => {
+  const [demo] = await t.db.query<{ id: string }>('SELECT partnership_id AS id FROM agencies LIMIT 1');
+  const version = async () =>
+    (
+      await t.db.query<{ v: number }>(
+        'SELECT coalesce((SELECT version FROM list_versions WHERE partnership_id = $1), 0) AS v',
+        [demo?.id],
+      )
+    )[0]?.v ?? 0;
+  const before = await version();
+  await t.db.query('UPDATE agencies SET name = name WHERE partnership_id = $1', [demo?.id]);
+  assert.equal(await version(), before + 1, 'one statement changing many agencies: one step');
+  await t.db.query("INSERT INTO plan_themes (partnership_id, name) VALUES ($1, 'Versioned theme')", [
+    demo?.id,
+  ]);
+  await t.db.query("DELETE FROM plan_themes WHERE partnership_id = $1 AND name = 'Versioned theme'", [
+    demo?.id,
+  ]);
+  await t.db.query('UPDATE priorities SET name = name WHERE partnership_id = $1', [demo?.id]);
+  assert.equal(await version(), before + 4);
+  await t.db.query('UPDATE people SET name = name WHERE partnership_id = $1', [demo?.id]);
+  assert.equal(await version(), before + 4, 'people are not one of the short lists');
+});
+
 test('a duplicate partner name is a field error on the page and a 409 on the API, and nothing is saved', async () => {
   await admin.get('/partners/new');
   const page = await admin.post('/partners', {

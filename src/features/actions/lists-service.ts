@@ -1,6 +1,7 @@
 import type { Database } from '../../db/database.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { createAudited } from '../../platform/audit/audited.ts';
+import { ListCache, type ListScope } from '../../platform/cache/list-cache.ts';
 import type { RequestContext } from '../../platform/http/context.ts';
 import { conflict, forbidden } from '../../platform/http/errors.ts';
 import * as repo from './lists-repo.ts';
@@ -15,9 +16,12 @@ const ENTITY: Record<repo.ListName, { entityType: string; label: string; what: s
 
 /** The managed lists of themes and priorities: read by all who use the plan, kept by its holders. */
 export function createListsService(db: Database) {
+  const kept = new ListCache();
   return {
     items: (scope: Scope, list: repo.ListName) => repo.listItems(db, list, scope.partnershipId),
-    choices: (scope: Scope, list: repo.ListName) => repo.choices(db, list, scope.partnershipId),
+    /** The names, for choosing one: kept per version of the partnership's lists. */
+    choices: (scope: ListScope, list: repo.ListName) =>
+      kept.get(scope, list, () => repo.choices(db, list, scope.partnershipId)),
 
     add(ctx: RequestContext, list: repo.ListName, name: string) {
       if (!mayManagePlan(ctx.user.role)) throw forbidden();

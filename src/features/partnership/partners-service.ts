@@ -1,5 +1,6 @@
 import type { Database } from '../../db/database.ts';
 import { createAudited, updateAudited } from '../../platform/audit/audited.ts';
+import { ListCache, type ListScope } from '../../platform/cache/list-cache.ts';
 import type { RequestContext } from '../../platform/http/context.ts';
 import { conflict, notFound } from '../../platform/http/errors.ts';
 import { decodeCursor, toPage } from '../../platform/http/pagination.ts';
@@ -19,6 +20,7 @@ const options = {
 };
 
 export function createPartnersService(db: Database) {
+  const lists = new ListCache();
   return {
     async list(scope: Scope, query: { kind?: AgencyKind; q?: string; after?: string; limit: number }) {
       const rows = await repo.listPartners(db, scope.partnershipId, {
@@ -30,7 +32,9 @@ export function createPartnersService(db: Database) {
       return toPage(rows, query.limit, (p) => ({ key: p.name, id: p.id }));
     },
 
-    choices: (scope: Scope) => repo.partnerChoices(db, scope.partnershipId),
+    /** The current partners, for choosing one: kept per version of the partnership's lists. */
+    choices: (scope: ListScope) =>
+      lists.get(scope, 'agencies', () => repo.partnerChoices(db, scope.partnershipId)),
 
     /** Where partnership-wide notices go: each current partner's contact address, if it has one. */
     contacts: (scope: Scope) => repo.partnerContacts(db, scope.partnershipId),

@@ -3,9 +3,10 @@ import type { CurrentUser } from './current-user.ts';
 
 /** SQL for signing in: credentials, sessions, API tokens, invitations and the throttle's counts. */
 const USER_COLUMNS = `u.id, u.email, u.name, u.role, u.partnership_id AS "partnershipId", p.name AS "partnershipName",
-  u.agency_id AS "agencyId", a.name AS "agencyName"`;
+  u.agency_id AS "agencyId", a.name AS "agencyName", coalesce(v.version, 0) AS "listsVersion"`;
 const USER_JOIN = `FROM users u JOIN partnerships p ON p.id = u.partnership_id
-  JOIN agencies a ON a.partnership_id = u.partnership_id AND a.id = u.agency_id`;
+  JOIN agencies a ON a.partnership_id = u.partnership_id AND a.id = u.agency_id
+  LEFT JOIN list_versions v ON v.partnership_id = u.partnership_id`;
 
 type UserRow = Omit<CurrentUser, 'via' | 'csrfToken'>;
 

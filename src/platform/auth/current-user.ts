@@ -10,6 +10,8 @@ export type CurrentUser = {
   partnershipName: string;
   agencyId: string;
   agencyName: string;
+  /** The version of the partnership's short lists (agencies, themes, priorities): see list-cache.ts. */
+  listsVersion: number;
   via: 'session' | 'token';
   /** The session's CSRF token; null for bearer-token requests, which carry no cookies. */
   csrfToken: string | null;
