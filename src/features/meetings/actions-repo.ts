@@ -28,11 +28,12 @@ const COLUMNS = `x.id, x.meeting_id AS "meetingId",
   x.group_id AS "groupId", g.name AS "groupName", x.text, x.owner_person_id AS "ownerPersonId",
   p.name AS "ownerName", x.agency_id AS "agencyId", a.name AS "agencyName", x.due_on AS "dueOn",
   x.status, x.progress, x.created_at AS "createdAt", x.updated_at AS "updatedAt"`;
+// The meeting, group, owner and agency by id alone (see "Joins by id" in db/sql.ts).
 const FROM = `FROM meeting_actions x
-  JOIN meetings m ON m.partnership_id = x.partnership_id AND m.id = x.meeting_id
-  JOIN groups g ON g.partnership_id = x.partnership_id AND g.id = x.group_id
-  JOIN people p ON p.partnership_id = x.partnership_id AND p.id = x.owner_person_id
-  JOIN agencies a ON a.partnership_id = x.partnership_id AND a.id = x.agency_id`;
+  JOIN meetings m ON m.id = x.meeting_id
+  JOIN groups g ON g.id = x.group_id
+  JOIN people p ON p.id = x.owner_person_id
+  JOIN agencies a ON a.id = x.agency_id`;
 
 export type ActionFilter = {
   meetingId?: string;

@@ -37,10 +37,11 @@ const COLUMNS = `g.id, g.name, g.type, g.terms_of_reference AS "termsOfReference
   g.quorum, g.quorum_needs_statutory AS "quorumNeedsStatutory",
   (SELECT count(*)::int FROM group_members m WHERE m.group_id = g.id) AS "memberCount",
   g.created_at AS "createdAt", g.updated_at AS "updatedAt"`;
+// Chair, sponsor and parent group by id alone (see "Joins by id" in db/sql.ts).
 const FROM = `FROM groups g
-  LEFT JOIN people c ON c.partnership_id = g.partnership_id AND c.id = g.chair_person_id
-  LEFT JOIN people s ON s.partnership_id = g.partnership_id AND s.id = g.sponsor_person_id
-  LEFT JOIN groups r ON r.partnership_id = g.partnership_id AND r.id = g.reports_to_group_id`;
+  LEFT JOIN people c ON c.id = g.chair_person_id
+  LEFT JOIN people s ON s.id = g.sponsor_person_id
+  LEFT JOIN groups r ON r.id = g.reports_to_group_id`;
 
 export type GroupFilter = {
   type?: GroupType;

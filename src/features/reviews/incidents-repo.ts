@@ -46,8 +46,10 @@ export type IncidentRow = Pick<
 const LIST_COLUMNS = `i.id, i.number, i.kind, i.pseudonym, i.aware_on AS "awareOn", i.harm_category AS "harmCategory",
   i.age_band AS "ageBand", i.recommendation, i.decision,
   n.due_on AS "nextDueOn", n.clock AS "nextClock"`;
+// By the case alone (see "Joins by id" in db/sql.ts): with the partnership too, a kept plan probed the
+// partnership's index of open clocks once for each case, reading all of them each time.
 const NEXT_CLOCK = `LEFT JOIN LATERAL (SELECT c.due_on, c.clock FROM case_clocks c
-   WHERE c.partnership_id = i.partnership_id AND c.incident_id = i.id AND c.met_on IS NULL
+   WHERE c.incident_id = i.id AND c.met_on IS NULL
    ORDER BY c.due_on, c.clock LIMIT 1) n ON true`;
 
 const COLUMNS = `i.id, i.number, i.kind, i.pseudonym, i.aware_on AS "awareOn", i.outcome,
