@@ -40,7 +40,55 @@ export type TargetResult = Target &
      * the service) spent per request answered; absent from runs before it was measured.
      */
     serviceCpuMs?: number | null;
+    /** Each round's p95, requests a second and CPU per request, in the order measured (runs with rounds). */
+    rounds?: Round[];
   };
+
+/** One round of load on one page. */
+export type RoundRun = LoadResult & { serviceCpuMs: number | null; otherCores: number | null };
+export type Round = { p95: number; rps: number; serviceCpuMs: number | null };
+
+/** The middle value (the mean of the middle two for an even count); NaN for none. */
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  if (sorted.length === 0) return Number.NaN;
+  return sorted.length % 2 === 1
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+/**
+ * A page's rounds as one result. Its latencies, throughput, size and CPU are the medians of the
+ * rounds' own, so a few seconds in which the machine ran slower move one round, not the verdict; its
+ * counts (requests, failures) are the rounds' sums, and other programs' CPU the most of any round.
+ */
+export function combineRounds(runs: RoundRun[]): Omit<TargetResult, keyof Target | 'alone' | 'plan'> {
+  const of = (pick: (r: RoundRun) => number) => median(runs.map(pick));
+  const sum = (pick: (r: RoundRun) => number) => runs.reduce((total, r) => total + pick(r), 0);
+  const cpu = runs.map((r) => r.serviceCpuMs).filter((v): v is number => v !== null);
+  const other = runs.map((r) => r.otherCores).filter((v): v is number => v !== null);
+  const statuses: Record<string, number> = {};
+  for (const r of runs)
+    for (const [code, n] of Object.entries(r.statuses)) statuses[code] = (statuses[code] ?? 0) + n;
+  return {
+    requests: sum((r) => r.requests),
+    seconds: sum((r) => r.seconds),
+    rps: of((r) => r.rps),
+    p50: of((r) => r.p50),
+    p95: of((r) => r.p95),
+    p99: of((r) => r.p99),
+    max: Math.max(...runs.map((r) => r.max)),
+    non2xx: sum((r) => r.non2xx),
+    errors: sum((r) => r.errors),
+    timeouts: sum((r) => r.timeouts),
+    statuses,
+    bytesPerResponse: of((r) => r.bytesPerResponse),
+    serviceCpuMs: cpu.length > 0 ? median(cpu) : null,
+    otherCores: other.length > 0 ? Math.max(...other) : null,
+    rounds: runs.map((r) => ({ p95: r.p95, rps: r.rps, serviceCpuMs: r.serviceCpuMs })),
+  };
+}
 
 export type Machine = {
   cpus: number;
@@ -61,6 +109,8 @@ export type EngineResult = {
   connections: number;
   duration: number;
   warmup: number;
+  /** How many rounds each page was measured in (absent: one, in runs before rounds). */
+  rounds?: number;
   generated: Generated;
   auditChain: string | null;
   results: TargetResult[];

@@ -12,8 +12,8 @@ import { load } from './load.ts';
 import { findPostgresBin, type PostgresServer, SERVER_SETTINGS, startPostgres } from './postgres-server.ts';
 import type { ChildRequest, ChildSetup, Engine, ParentMessage, TracedQuery } from './protocol.ts';
 import { FLAGS, readStore, render } from './report.ts';
-import type { Alone, EngineResult, Machine, Plan, Target, TargetResult } from './results.ts';
-import { PLAN_FROM_MS, TARGET_P95_MS } from './results.ts';
+import type { Alone, EngineResult, Machine, Plan, RoundRun, Target, TargetResult } from './results.ts';
+import { combineRounds, PLAN_FROM_MS, TARGET_P95_MS } from './results.ts';
 
 /**
  * `npm run bench`: for each engine, a fresh database filled by generate.ts, the service started on it
@@ -26,8 +26,9 @@ const { values: flags } = parseArgs({
   options: {
     scale: { type: 'string', default: '1' },
     engines: { type: 'string', default: 'postgresql,pglite' },
-    duration: { type: 'string', default: '10' },
-    warmup: { type: 'string', default: '2' },
+    duration: { type: 'string', default: '4' },
+    warmup: { type: 'string', default: '1' },
+    rounds: { type: 'string', default: '3' },
     connections: { type: 'string', default: '20' },
     small: { type: 'string', default: '50' },
     only: { type: 'string' },
@@ -50,6 +51,7 @@ const positive = (name: string, text: string) => {
 const options = {
   scale: positive('scale', flags.scale),
   duration: positive('duration', flags.duration),
+  rounds: positive('rounds', flags.rounds),
   warmup: Number(flags.warmup),
   connections: positive('connections', flags.connections),
   small: Number(flags.small),
@@ -402,42 +404,34 @@ async function measureEngine(engine: Engine): Promise<EngineResult | null> {
   const cookie = await signIn(base, g.adminEmail, g.password);
   const bearer = { authorization: `Bearer ${await apiToken(base, g.adminEmail, g.password)}` };
   const targets = await targetsFor(base, bearer, g);
-  const results: TargetResult[] = [];
-  for (const target of targets) {
-    const headers: Record<string, string> =
-      target.kind === 'api' || target.kind === 'record'
-        ? bearer
-        : target.kind === 'page' || target.kind === 'document'
-          ? { cookie }
-          : {};
-    await check(base, target, headers);
-    const run = {
-      url: `${base}${target.path}`,
-      headers,
-      connections: target.connections ?? options.connections,
-    };
-    if (options.warmup > 0) {
-      await load({ ...run, duration: options.warmup });
-      await drain(base);
+  const headersOf = (target: Target): Record<string, string> =>
+    target.kind === 'api' || target.kind === 'record'
+      ? bearer
+      : target.kind === 'page' || target.kind === 'document'
+        ? { cookie }
+        : {};
+  for (const target of targets) await check(base, target, headersOf(target));
+  // The rounds take turns over all the pages, so a slower minute of the machine falls on one round of
+  // several pages rather than on every round of one page; each page is judged by its rounds' median.
+  const rounds = targets.map((): RoundRun[] => []);
+  for (let round = 1; round <= options.rounds; round += 1) {
+    for (const [i, target] of targets.entries()) {
+      const measured = await measureRound(base, target, headersOf(target), service, postmaster);
+      rounds[i]?.push(measured);
+      say(
+        `${engine} round ${round}/${options.rounds} ${target.name.padEnd(28)} p50 ${measured.p50.toFixed(1).padStart(7)}  p95 ${measured.p95.toFixed(1).padStart(7)}  p99 ${measured.p99.toFixed(1).padStart(7)} ms  ${measured.rps.toFixed(0).padStart(6)} req/s${measured.serviceCpuMs === null ? '' : `  CPU ${measured.serviceCpuMs.toFixed(2)} ms/req`}${failures(measured)}${busy(measured.otherCores)}`,
+      );
     }
-    const servicePids = [service.child.pid ?? 0, ...(postmaster ? withChildren(postmaster) : [])];
-    const ours = [process.pid, ...servicePids];
-    const before = sampleCpu(ours);
-    const serviceBefore = cpuMs(servicePids);
-    const measured = await load({ ...run, duration: options.duration });
-    const serviceCpu =
-      measured.requests > 0 ? (cpuMs(servicePids) - serviceBefore) / measured.requests : null;
-    const otherCpu = otherCores(before, sampleCpu(ours), os.availableParallelism());
-    await drain(base);
-    const { alone, plan } = await traceAndExplain(service, engine, target, headers, measured.p95);
+  }
+  const results: TargetResult[] = [];
+  for (const [i, target] of targets.entries()) {
+    const combined = combineRounds(rounds[i] ?? []);
+    const { alone, plan } = await traceAndExplain(service, engine, target, headersOf(target), combined.p95);
     if (plan && options.only)
       say(`slowest query of ${target.name} (${plan.ms.toFixed(1)} ms):\n${plan.sql}\n${plan.explain}`);
-    results.push({ ...target, ...measured, alone, plan, otherCores: otherCpu, serviceCpuMs: serviceCpu });
-    const bad = measured.non2xx + measured.errors + measured.timeouts + (measured.requests === 0 ? 1 : 0);
-    const busy =
-      otherCpu !== null && otherCpu >= 0.1 ? `  OTHER PROGRAMS USED ${otherCpu.toFixed(2)} CPU CORES` : '';
+    results.push({ ...target, ...combined, alone, plan });
     say(
-      `${engine} ${target.name.padEnd(28)} p50 ${measured.p50.toFixed(1).padStart(7)}  p95 ${measured.p95.toFixed(1).padStart(7)}  p99 ${measured.p99.toFixed(1).padStart(7)} ms  ${measured.rps.toFixed(0).padStart(6)} req/s${serviceCpu === null ? '' : `  CPU ${serviceCpu.toFixed(2)} ms/req`}${alone ? `  alone ${alone.totalMs.toFixed(1)} ms (DB ${alone.dbMs.toFixed(1)} ms, ${alone.queries} queries)` : ''}${bad > 0 ? `  FAILED: ${JSON.stringify(measured.statuses)}, ${measured.errors} errors, ${measured.timeouts} timeouts` : ''}${busy}`,
+      `${engine} ${target.name.padEnd(28)} median of ${options.rounds}: p95 ${combined.p95.toFixed(1).padStart(7)} ms (rounds ${(combined.rounds ?? []).map((r) => r.p95.toFixed(0)).join(' / ')})  ${combined.rps.toFixed(0).padStart(6)} req/s${combined.serviceCpuMs == null ? '' : `  CPU ${combined.serviceCpuMs.toFixed(2)} ms/req`}${alone ? `  alone ${alone.totalMs.toFixed(1)} ms (DB ${alone.dbMs.toFixed(1)} ms, ${alone.queries} queries)` : ''}`,
     );
   }
   const upload =
@@ -461,12 +455,49 @@ async function measureEngine(engine: Engine): Promise<EngineResult | null> {
     connections: options.connections,
     duration: options.duration,
     warmup: options.warmup,
+    rounds: options.rounds,
     generated: g,
     auditChain: ready.verified,
     results,
     ...(upload ? { upload } : {}),
   };
 }
+
+/** One round of load on a page after its warm-up: latencies, and the CPU the service spent on it. */
+async function measureRound(
+  base: string,
+  target: Target,
+  headers: Record<string, string>,
+  service: Service,
+  postmaster: number | null,
+): Promise<RoundRun> {
+  const run = {
+    url: `${base}${target.path}`,
+    headers,
+    connections: target.connections ?? options.connections,
+  };
+  if (options.warmup > 0) {
+    await load({ ...run, duration: options.warmup });
+    await drain(base);
+  }
+  const servicePids = [service.child.pid ?? 0, ...(postmaster ? withChildren(postmaster) : [])];
+  const ours = [process.pid, ...servicePids];
+  const before = sampleCpu(ours);
+  const serviceBefore = cpuMs(servicePids);
+  const measured = await load({ ...run, duration: options.duration });
+  const serviceCpuMs =
+    measured.requests > 0 ? (cpuMs(servicePids) - serviceBefore) / measured.requests : null;
+  const other = otherCores(before, sampleCpu(ours), os.availableParallelism());
+  await drain(base);
+  return { ...measured, serviceCpuMs, otherCores: other };
+}
+
+const failures = (r: RoundRun) =>
+  r.non2xx + r.errors + r.timeouts + (r.requests === 0 ? 1 : 0) > 0
+    ? `  FAILED: ${JSON.stringify(r.statuses)}, ${r.errors} errors, ${r.timeouts} timeouts`
+    : '';
+const busy = (cores: number | null) =>
+  cores !== null && cores >= 0.1 ? `  OTHER PROGRAMS USED ${cores.toFixed(2)} CPU CORES` : '';
 
 const code = (text: string) => `\`${text}\``;
 
