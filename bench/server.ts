@@ -43,6 +43,7 @@ function tracing(db: Database) {
     engine: db.engine,
     query: outer.query,
     transaction: (work) => db.transaction((tx) => work(wrap(tx))),
+    listen: (channel, listener) => db.listen(channel, listener),
     close: () => db.close(),
   };
   return {

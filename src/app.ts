@@ -125,6 +125,8 @@ export async function buildApp(
     production,
   );
   const auth = createAuthService(db, { slowdown: options.signInSlowdown ?? true });
+  const stopListening = await auth.listenForChanges();
+  app.addHook('onClose', async () => stopListening());
   installHttpPipeline(app, { auth, page, registry, staticPrefixes: STATIC_PREFIXES });
 
   await app.register(staticFiles, { root: path.join(GOVUK_DIST, 'govuk/assets'), prefix: '/assets/' });

@@ -5,10 +5,27 @@ export interface Queryable {
   query<T extends Row = Row>(text: string, params?: readonly unknown[]): Promise<T[]>;
 }
 
+/** Told of the notifications on one channel, and of whether they can be missed (see Database.listen). */
+export type ChannelListener = {
+  onNotify(payload: string): void;
+  /**
+   * Called with true once notifications are being received, and with false when some may be missed
+   * because the connection that receives them was lost (then with true again once it is back).
+   */
+  onListening(listening: boolean): void;
+};
+
 export interface Database extends Queryable {
   readonly engine: 'pglite' | 'postgresql';
   /** Runs `work` in one transaction: committed if it resolves, rolled back if it throws. */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Receives the notifications (pg_notify) on a channel that any process commits. Those of a
+   * statement or transaction committed through this Database have been delivered by the time it
+   * resolves, so the process sees its own changes at once; another process's arrive moments after it
+   * commits. Resolves to a function that stops listening.
+   */
+  listen(channel: string, listener: ChannelListener): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 

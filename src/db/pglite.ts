@@ -1,6 +1,14 @@
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { type Database, keepText, parseInt8, type Queryable, type Row, TYPE_OIDS } from './database.ts';
+import {
+  type ChannelListener,
+  type Database,
+  keepText,
+  parseInt8,
+  type Queryable,
+  type Row,
+  TYPE_OIDS,
+} from './database.ts';
 import { Mutex } from './mutex.ts';
 
 export type PgliteSource = { dataDir?: string; loadDataDir?: Blob };
@@ -44,6 +52,14 @@ export async function openPglite(source: PgliteSource = {}): Promise<Database & 
           throw error;
         }
       });
+    },
+    // One process holds the embedded database (open.ts), so every notification is one it committed
+    // itself, delivered while the COMMIT runs; none can be missed.
+    async listen(channel: string, listener: ChannelListener) {
+      const onNotify = (payload: string) => listener.onNotify(payload);
+      const stop = await mutex.run(() => pg.listen(channel, onNotify));
+      listener.onListening(true);
+      return () => mutex.run(() => stop());
     },
     async dump() {
       return mutex.run(() => pg.dumpDataDir('gzip'));

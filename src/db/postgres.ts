@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import {
+  type ChannelListener,
   type Database,
   keepText,
   PLAN_FOR_VALUES,
@@ -9,6 +10,7 @@ import {
   type Row,
   TYPE_OIDS,
 } from './database.ts';
+import { PostgresChannels } from './postgres-channels.ts';
 
 const parsers = new Map<number, (value: string) => unknown>([
   [TYPE_OIDS.int8, parseInt8],
@@ -32,8 +34,21 @@ export async function openPostgres(connectionString: string, poolSize = 10): Pro
   const pool = new pg.Pool({ connectionString, max: poolSize, types, options: '-c jit=off' });
   // Fail at start, with the server's own message, rather than on the first request.
   await pool.query('SELECT 1');
+  const channels = new PostgresChannels(
+    () => new pg.Client({ connectionString, application_name: 'hub-listener' }),
+  );
+  const connect = async () => {
+    const client = await pool.connect();
+    try {
+      await channels.joinPooled(client);
+    } catch (error) {
+      client.release(error instanceof Error ? error : true);
+      throw error;
+    }
+    return client;
+  };
 
-  const wrap = (client: pg.Pool | pg.PoolClient): Queryable => ({
+  const wrap = (client: pg.PoolClient): Queryable => ({
     async query<T extends Row>(text: string, params: readonly unknown[] = []) {
       const values = params as unknown[];
       const result =
@@ -48,9 +63,17 @@ export async function openPostgres(connectionString: string, poolSize = 10): Pro
 
   return {
     engine: 'postgresql',
-    ...wrap(pool),
+    async query<T extends Row>(text: string, params: readonly unknown[] = []) {
+      // As pool.query does, on a connection that has joined the channels listened to.
+      const client = await connect();
+      try {
+        return await wrap(client).query<T>(text, params);
+      } finally {
+        client.release();
+      }
+    },
     async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
-      const client = await pool.connect();
+      const client = await connect();
       try {
         await client.query('BEGIN');
         const result = await work(wrap(client));
@@ -63,7 +86,9 @@ export async function openPostgres(connectionString: string, poolSize = 10): Pro
         client.release();
       }
     },
+    listen: (channel: string, listener: ChannelListener) => channels.listen(channel, listener),
     async close() {
+      await channels.close();
       await pool.end();
     },
   };

@@ -53,7 +53,8 @@ async function fillTemplate(db: Database) {
   });
 }
 
-export type TestDatabase = Database & { destroy(): Promise<void> };
+/** On a server, `connectionString` opens more connections to the same database, as another process would. */
+export type TestDatabase = Database & { destroy(): Promise<void>; connectionString?: string };
 
 export async function testDatabase(): Promise<TestDatabase> {
   const url = process.env.DATABASE_URL;
@@ -96,9 +97,11 @@ async function serverDatabase(url: string): Promise<TestDatabase> {
     await admin.query("SELECT pg_advisory_unlock(hashtext('sph_test_template'))");
     const name = `sph_test_${randomBytes(6).toString('hex')}`;
     await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
-    const db = await openPostgres(withDatabase(url, name), 5);
+    const connectionString = withDatabase(url, name);
+    const db = await openPostgres(connectionString, 5);
     return {
       ...db,
+      connectionString,
       async destroy() {
         await db.close();
         const dropper = new pg.Client({ connectionString: url });

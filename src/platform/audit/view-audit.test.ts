@@ -14,6 +14,7 @@ function failingDb(fail: () => Error) {
       await new Promise((resolve) => setTimeout(resolve, 5));
       throw fail();
     },
+    listen: async () => async () => {},
     close: async () => {},
   };
   return { db, attempts: () => attempts };

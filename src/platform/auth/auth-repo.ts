@@ -81,12 +81,11 @@ export async function insertApiToken(db: Queryable, userId: string, tokenHashVal
   return rows[0]?.id as string;
 }
 
-/** A live token and its user, by the hash of the token (migration 0016 keeps the lookup's plan). */
+/** A live token and its user, by the hash of the token (migrations 0016 and 0020 keep the lookup's plan). */
 export async function findApiToken(db: Queryable, tokenHashValue: string) {
-  const rows = await db.query<UserRow & { tokenId: string; isActive: boolean; lastUsedAt: Date | null }>(
-    'SELECT * FROM api_token_lookup($1)',
-    [tokenHashValue],
-  );
+  const rows = await db.query<
+    UserRow & { tokenId: string; isActive: boolean; lastUsedAt: Date | null; expiresAt: Date }
+  >('SELECT * FROM api_token_lookup($1)', [tokenHashValue]);
   return rows[0] ?? null;
 }
 

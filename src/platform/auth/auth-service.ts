@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { hash, verify } from '@node-rs/argon2';
 import type { Database } from '../../db/database.ts';
 import { type Actor, recordAudit } from '../audit/audit.ts';
+import { NotifiedCache } from '../cache/notified-cache.ts';
 import * as repo from './auth-repo.ts';
 import type { CurrentUser } from './current-user.ts';
 import { passwordProblem } from './password-rules.ts';
@@ -25,8 +26,20 @@ const decoyHash = hash('decoy-password-for-timing');
 
 export const hashPassword = (password: string) => hash(password);
 
+/** The channel on which migration 0020 says that a session, token or user may have changed. */
+export const SIGN_IN_CHANNEL = 'sign_in_changed';
+
+type SessionRow = NonNullable<Awaited<ReturnType<typeof repo.findSession>>>;
+type TokenRow = NonNullable<Awaited<ReturnType<typeof repo.findApiToken>>>;
+
 export function createAuthService(db: Database, options: { slowdown?: boolean } = {}) {
   const slowdown = options.slowdown ?? true;
+  // Who a session or token belongs to, kept so that a page costs no query to learn it: every change
+  // to what the lookup returns empties these at once (see NotifiedCache and migration 0020). A kept
+  // session's times are still checked on every request; one that looks ended is looked up again.
+  const keep = { capacity: 10_000, maxAgeMs: 60_000 };
+  const sessions = new NotifiedCache<SessionRow>(keep);
+  const tokens = new NotifiedCache<TokenRow>(keep);
 
   async function checkCredentials(email: string, password: string, address: string) {
     const failures = await repo.recentFailures(db, email, address, THROTTLE_WINDOW_MINUTES);
@@ -48,6 +61,14 @@ export function createAuthService(db: Database, options: { slowdown?: boolean } 
   }
 
   return {
+    /** Keeps sessions and tokens from now on, as long as changes to them are heard; resolves to a stop. */
+    async listenForChanges(): Promise<() => Promise<void>> {
+      const stops = [await sessions.listen(db, SIGN_IN_CHANNEL), await tokens.listen(db, SIGN_IN_CHANNEL)];
+      return async () => {
+        for (const stop of stops) await stop();
+      };
+    },
+
     async signIn(email: string, password: string, address: string): Promise<SignInResult> {
       const checked = await checkCredentials(email, password, address);
       if (!checked.ok) return checked;
@@ -78,13 +99,23 @@ export function createAuthService(db: Database, options: { slowdown?: boolean } 
 
     async userForSession(sessionToken: string): Promise<CurrentUser | null> {
       const idHash = tokenHash(sessionToken);
-      const found = await repo.findSession(db, idHash);
       const now = new Date();
-      if (!found?.isActive || !sessionIsLive(found, now)) {
-        if (found) await repo.deleteSession(db, idHash);
-        return null;
+      const generation = sessions.generation;
+      let found = sessions.get(idHash);
+      if (!found || !sessionIsLive(found, now)) {
+        // Another process may have seen the session since: only the database says it has ended.
+        found = (await repo.findSession(db, idHash)) ?? undefined;
+        if (!found?.isActive || !sessionIsLive(found, now)) {
+          sessions.forget(idHash);
+          if (found) await repo.deleteSession(db, idHash);
+          return null;
+        }
+        sessions.keep(idHash, found, generation);
       }
-      if (sessionNeedsTouch(found, now)) await repo.touchSession(db, idHash, now);
+      if (sessionNeedsTouch(found, now)) {
+        await repo.touchSession(db, idHash, now);
+        found.lastSeenAt = now; // the kept copy too: it is read here only
+      }
       const { createdAt: _c, lastSeenAt: _l, expiresAt: _e, isActive: _a, ...user } = found;
       return { ...user, via: 'session' };
     },
@@ -124,13 +155,23 @@ export function createAuthService(db: Database, options: { slowdown?: boolean } 
     },
 
     async userForApiToken(token: string): Promise<CurrentUser | null> {
-      const found = await repo.findApiToken(db, tokenHash(token));
-      if (!found?.isActive) return null;
+      const hashed = tokenHash(token);
       const now = new Date();
+      const generation = tokens.generation;
+      let found = tokens.get(hashed);
+      if (!found || found.expiresAt <= now) {
+        found = (await repo.findApiToken(db, hashed)) ?? undefined;
+        if (!found?.isActive) {
+          tokens.forget(hashed);
+          return null;
+        }
+        tokens.keep(hashed, found, generation);
+      }
       if (!found.lastUsedAt || sessionNeedsTouch({ lastSeenAt: found.lastUsedAt }, now)) {
         await repo.touchApiToken(db, found.tokenId, now);
+        found.lastUsedAt = now;
       }
-      const { tokenId: _t, isActive: _a, lastUsedAt: _l, ...user } = found;
+      const { tokenId: _t, isActive: _a, lastUsedAt: _l, expiresAt: _e, ...user } = found;
       return { ...user, via: 'token', csrfToken: null };
     },
 
