@@ -64,10 +64,13 @@ export function createPageRenderer(renderer: Renderer, navigation: NavItem[], se
       csrfToken: csrfTokenFor(request, reply, secureCookies),
       cspNonce: (reply as unknown as { cspNonce?: { script: string } }).cspNonce?.script,
     });
+    // Sent as bytes: a page is a long string of many pieces, and given a string Fastify would measure
+    // its length in bytes (one pass over it) before Node encodes it (another). Encoding once served
+    // 5-20% more pages a second (measured at 1x, old and new servers taking turns).
     return reply
       .status(status)
       .header('cache-control', 'no-store')
       .type('text/html; charset=utf-8')
-      .send(html);
+      .send(Buffer.from(html));
   };
 }

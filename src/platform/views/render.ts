@@ -51,14 +51,27 @@ const longDateTime = new Intl.DateTimeFormat('en-GB', {
 /** "1 April 2024", the GOV.UK style, from a Date or a 'YYYY-MM-DD' string. */
 export function formatDate(value: Date | string | null | undefined): string {
   if (value === null || value === undefined || value === '') return '';
-  const date = typeof value === 'string' ? new Date(`${value.slice(0, 10)}T12:00:00Z`) : value;
-  return Number.isNaN(date.getTime()) ? String(value) : longDate.format(date);
+  if (typeof value !== 'string')
+    return Number.isNaN(value.getTime()) ? String(value) : longDate.format(value);
+  // A list shows the same few days many times, and Intl formatting is among a page's costliest calls.
+  const day = value.slice(0, 10);
+  let text = formattedDays.get(day);
+  if (text === undefined) {
+    const date = new Date(`${day}T12:00:00Z`);
+    if (Number.isNaN(date.getTime())) return value;
+    text = longDate.format(date);
+    if (formattedDays.size >= 5_000) formattedDays.clear();
+    formattedDays.set(day, text);
+  }
+  return text;
 }
+const formattedDays = new Map<string, string>();
 
+/** "1 April 2024 at 5:30pm", the GOV.UK style (no space before am or pm). */
 export function formatDateTime(value: Date | string | null | undefined): string {
   if (value === null || value === undefined || value === '') return '';
   const date = typeof value === 'string' ? new Date(value) : value;
-  return Number.isNaN(date.getTime()) ? String(value) : longDateTime.format(date).replace(' ', ' ');
+  return Number.isNaN(date.getTime()) ? String(value) : longDateTime.format(date).replace(/\s([ap]m)$/, '$1');
 }
 
 /** The GOV.UK macros' errorMessage option for one field, or false when the field is fine. */
