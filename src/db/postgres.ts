@@ -32,10 +32,13 @@ export async function openPostgres(connectionString: string, poolSize = 10): Pro
   // PLAN_FOR_VALUES and is sent unnamed, which PostgreSQL always plans for the values it is given.
   // JIT, which pays off only for long analytic queries, is off.
   const pool = new pg.Pool({ connectionString, max: poolSize, types, options: '-c jit=off' });
+  // An idle connection the server ends (a restart, an administrator) is dropped by the pool, which
+  // then emits its error: without a listener that would end the process.
+  pool.on('error', () => {});
   // Fail at start, with the server's own message, rather than on the first request.
   await pool.query('SELECT 1');
   const channels = new PostgresChannels(
-    () => new pg.Client({ connectionString, application_name: 'hub-listener' }),
+    () => new pg.Client({ connectionString, application_name: 'hub-listener', keepAlive: true }),
   );
   const connect = async () => {
     const client = await pool.connect();

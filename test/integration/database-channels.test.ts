@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
-import type { ChannelListener } from '../../src/db/database.ts';
+import { recorder, until } from '../helpers/channels.ts';
 import { type TestDatabase, testDatabase } from '../helpers/database.ts';
 
 // Database.listen on the engine under test: what NotifiedCache (the kept sign-ins) relies on.
@@ -12,23 +12,6 @@ before(async () => {
   db = await testDatabase();
 });
 after(() => db.destroy());
-
-function recorder() {
-  const events: string[] = [];
-  const listener: ChannelListener = {
-    onNotify: (payload) => events.push(`notify ${payload}`),
-    onListening: (listening) => events.push(listening ? 'listening' : 'lost'),
-  };
-  return { events, listener };
-}
-
-async function until(what: string, check: () => boolean) {
-  for (let waited = 0; waited < 5_000; waited += 20) {
-    if (check()) return;
-    await sleep(20);
-  }
-  assert.fail(`${what}: not within five seconds`);
-}
 
 test('a notification this process commits has reached its listeners when the commit resolves', async () => {
   const { events, listener } = recorder();

@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../../src/app.ts';
 import type { Database } from '../../src/db/database.ts';
+import { SIGN_IN_CHANNEL } from '../../src/platform/auth/auth-service.ts';
 import { tokenHash } from '../../src/platform/auth/secrets.ts';
 import { apiToken, Browser, bearer } from '../helpers/app.ts';
 import { type TestDatabase, testDatabase } from '../helpers/database.ts';
@@ -118,14 +119,50 @@ test('a kept token stops working when it expires, with nothing to tell the servi
   const [user] = await db.query<{ id: string }>("SELECT id FROM users WHERE email = 'chair@demo.example'");
   const token = 'sph_short-lived-token-for-this-test';
   // Inserting a token changes nothing kept, so no notification: only the kept expiry can end it.
-  await db.query(
-    "INSERT INTO api_tokens (user_id, token_hash, expires_at) VALUES ($1, $2, now() + interval '1 second')",
+  const [inserted] = await db.query<{ expiresAt: Date }>(
+    `INSERT INTO api_tokens (user_id, token_hash, expires_at) VALUES ($1, $2, now() + interval '2 seconds')
+     RETURNING expires_at AS "expiresAt"`,
     [user?.id, tokenHash(token)],
   );
   lookups = 0;
   assert.equal((await app.inject({ url: '/api/v1/partners', headers: bearer(token) })).statusCode, 200);
   assert.equal((await app.inject({ url: '/api/v1/partners', headers: bearer(token) })).statusCode, 200);
   assert.equal(lookups, 1, 'kept');
-  await sleep(1_100);
+  await sleep(Math.max(0, (inserted?.expiresAt.getTime() ?? 0) - Date.now()) + 250);
   assert.equal((await app.inject({ url: '/api/v1/partners', headers: bearer(token) })).statusCode, 401);
+});
+
+test('every change to what the sign-in lookups read notifies; touching a session or token does not', async () => {
+  let heard = 0;
+  const stop = await db.listen(SIGN_IN_CHANNEL, { onNotify: () => (heard += 1), onListening: () => {} });
+  try {
+    // Each commits on its own, changing no row: statement triggers fire all the same.
+    const notifying = [
+      'UPDATE users SET name = name WHERE false',
+      'UPDATE users SET is_active = is_active WHERE false',
+      'DELETE FROM users WHERE false',
+      'UPDATE partnerships SET name = name WHERE false',
+      'UPDATE agencies SET name = name WHERE false',
+      'UPDATE list_versions SET version = version WHERE false',
+      'UPDATE sessions SET user_id = user_id WHERE false',
+      'UPDATE sessions SET csrf_token = csrf_token WHERE false',
+      'UPDATE sessions SET expires_at = expires_at WHERE false',
+      'DELETE FROM sessions WHERE false',
+      'UPDATE api_tokens SET revoked_at = revoked_at WHERE false',
+      'UPDATE api_tokens SET expires_at = expires_at WHERE false',
+      'DELETE FROM api_tokens WHERE false',
+    ];
+    for (const sql of notifying) {
+      const before = heard;
+      await db.query(sql);
+      assert.equal(heard, before + 1, sql);
+    }
+    const before = heard;
+    await db.query('UPDATE sessions SET last_seen_at = now() WHERE false');
+    await db.query('UPDATE api_tokens SET last_used_at = now() WHERE false');
+    await sleep(50);
+    assert.equal(heard, before, 'a touch notifies nobody');
+  } finally {
+    await stop();
+  }
 });

@@ -37,7 +37,8 @@ export function createAuthService(db: Database, options: { slowdown?: boolean } 
   // Who a session or token belongs to, kept so that a page costs no query to learn it: every change
   // to what the lookup returns empties these at once (see NotifiedCache and migration 0020). A kept
   // session's times are still checked on every request; one that looks ended is looked up again.
-  const keep = { capacity: 10_000, maxAgeMs: 60_000 };
+  // At most 15 s, should every notification be missed (changes made with triggers bypassed).
+  const keep = { capacity: 10_000, maxAgeMs: 15_000 };
   const sessions = new NotifiedCache<SessionRow>(keep);
   const tokens = new NotifiedCache<TokenRow>(keep);
 

@@ -100,3 +100,15 @@ test('when full, the least recently used value goes', async () => {
 test('a cache holds at least one value', () => {
   assert.throws(() => new NotifiedCache({ capacity: 0, maxAgeMs: 1 }), /at least one/);
 });
+
+test('once it stops listening, the cache keeps nothing', async () => {
+  const source = channel();
+  const cache = new NotifiedCache<string>({ capacity: 10, maxAgeMs: 60_000 });
+  const stop = await cache.listen(source.db, 'changes');
+  source.listening(true);
+  cache.keep('a', 'alice', cache.generation);
+  await stop();
+  assert.equal(cache.get('a'), undefined);
+  cache.keep('a', 'alice', cache.generation);
+  assert.equal(cache.get('a'), undefined);
+});

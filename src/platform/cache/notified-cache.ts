@@ -34,15 +34,20 @@ export class NotifiedCache<V> {
     this.#now = options.now ?? Date.now;
   }
 
-  /** Starts listening on the channel; resolves to a function that stops. */
-  listen(db: Pick<Database, 'listen'>, channel: string): Promise<() => Promise<void>> {
-    return db.listen(channel, {
+  /** Starts listening on the channel; resolves to a function that stops, after which nothing is kept. */
+  async listen(db: Pick<Database, 'listen'>, channel: string): Promise<() => Promise<void>> {
+    const stop = await db.listen(channel, {
       onNotify: () => this.clear(),
       onListening: (listening) => {
         this.clear();
         this.#listening = listening;
       },
     });
+    return async () => {
+      this.#listening = false;
+      this.clear();
+      await stop();
+    };
   }
 
   /** Moves on with every notification: take it before reading a value to keep. */
