@@ -59,7 +59,8 @@ export async function openPglite(source: PgliteSource = {}): Promise<Database & 
       const onNotify = (payload: string) => listener.onNotify(payload);
       const stop = await mutex.run(() => pg.listen(channel, onNotify));
       listener.onListening(true);
-      return () => mutex.run(() => stop());
+      // Once the database is closed there is nothing left to stop listening to.
+      return () => mutex.run(async () => (pg.closed ? undefined : stop()));
     },
     async dump() {
       return mutex.run(() => pg.dumpDataDir('gzip'));
