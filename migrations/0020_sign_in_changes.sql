@@ -1,6 +1,6 @@
 -- The service keeps the users it has looked up by session or API token for a short while, so that a
--- page does not cost one more query to learn who asked (platform/auth/kept-sign-ins.ts). Any change to
--- what those lookups return (migrations 0016 and 0019) notifies every process on the channel
+-- page does not cost one more query to learn who asked (a NotifiedCache in platform/auth/auth-service.ts).
+-- Any change to what those lookups return (migrations 0016 and 0019) notifies every process on the channel
 -- `sign_in_changed` when it commits, and every process then forgets all the users it kept: a signed-out
 -- session, a deactivated user, a changed role or a revoked token take effect at once, whichever
 -- process made the change. The payload is the transaction's id: PostgreSQL sends one notification per
