@@ -40,19 +40,13 @@ export const OPEN = `ARRAY[${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')}]`;
 /** The plan's sort key: by due date, with actions that have none last. */
 export const DUE_KEY = "coalesce(x.due_on, 'infinity'::date)";
 
+/** An action's columns; its themes, sources and evidence count are the row's own copies (migration 0021). */
 const COLUMNS = `x.id, x.number, x.text, x.owner_agency_id AS "ownerAgencyId", a.name AS "ownerAgencyName",
   x.owner_person_id AS "ownerPersonId", p.name AS "ownerName", x.raised_on AS "raisedOn", x.due_on AS "dueOn",
   x.priority_id AS "priorityId", pr.name AS "priorityName", x.status, x.outcome,
   x.completed_on AS "completedOn", x.embedded_on AS "embeddedOn", x.merged_into_id AS "mergedIntoId",
   m.number AS "mergedIntoNumber",
-  coalesce((SELECT json_agg(json_build_object('id', t.id, 'name', t.name) ORDER BY t.name)
-              FROM plan_action_themes xt JOIN plan_themes t ON t.id = xt.theme_id
-             WHERE xt.action_id = x.id), '[]'::json) AS themes,
-  coalesce((SELECT json_agg(json_build_object('id', s.id, 'kind', s.kind, 'title', s.title, 'detail', xs.detail,
-                       'incidentId', s.incident_id) ORDER BY xs.added_at)
-              FROM plan_action_sources xs JOIN plan_sources s ON s.id = xs.source_id
-             WHERE xs.action_id = x.id), '[]'::json) AS sources,
-  (SELECT count(*)::int FROM plan_action_evidence e WHERE e.action_id = x.id) AS "evidenceCount"`;
+  x.theme_list AS themes, x.source_list AS sources, x.evidence_count AS "evidenceCount"`;
 const FROM = `FROM plan_actions x
   JOIN agencies a ON a.partnership_id = x.partnership_id AND a.id = x.owner_agency_id
   LEFT JOIN people p ON p.partnership_id = x.partnership_id AND p.id = x.owner_person_id
