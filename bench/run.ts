@@ -253,12 +253,22 @@ async function targetsFor(base: string, bearer: Record<string, string>, g: Gener
     page('Action plan, overdue', `/actions?${q({ due: 'overdue' })}`),
     page('Themes at a glance', '/actions/themes'),
     api('API actions', '/api/v1/actions'),
+    // Issue 6: "the similarity suggestion answers in under 100 ms". A suggestion is asked for when one
+    // person raises an action, so its target is measured one request at a time, like the meeting pack;
+    // the same request under the 20 connections is shown beside it, without a target.
     {
       name: 'API similar actions',
       kind: 'api' as const,
       path: `/api/v1/actions/similar?${q({ text: g.similarQuery })}`,
       list: true,
       targetMs: 100,
+      connections: 1,
+    },
+    {
+      name: 'API similar actions, 20 at once',
+      kind: 'api' as const,
+      path: `/api/v1/actions/similar?${q({ text: g.similarQuery })}`,
+      list: false,
     },
     { ...page('Data dashboard', '/data'), targetMs: 100 },
     { ...page('Data dashboard, one theme', `/data?${q({ themeId: g.planThemeId })}`), targetMs: 100 },
