@@ -19,3 +19,30 @@ test('what is not a date is shown as it is, and nothing as nothing', () => {
   assert.equal(formatDate(undefined), '');
   assert.equal(formatDate(''), '');
 });
+
+test('a moment reads as Intl formats it in London, minute by minute, across the clocks changing', () => {
+  const intl = new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    hour12: true,
+    timeZone: 'Europe/London',
+  });
+  const direct = (d: Date) => intl.format(d).replace(/\s([ap]m)$/, '$1');
+  // Every minute either side of the spring and autumn changes of 2025, and 2,000 moments over 1960-2060.
+  const moments = [Date.UTC(2025, 2, 30, 0, 0), Date.UTC(2025, 9, 26, 0, 0)].flatMap((start) =>
+    Array.from({ length: 180 }, (_, i) => new Date(start + i * 60_000)),
+  );
+  let seed = 7;
+  for (let i = 0; i < 2_000; i += 1) {
+    seed = (seed * 48_271) % 2_147_483_647;
+    moments.push(new Date(Date.UTC(1960, 0, 1) + (seed / 2_147_483_647) * 100 * 365.25 * 86_400_000));
+  }
+  for (const moment of moments) assert.equal(formatDateTime(moment), direct(moment), moment.toISOString());
+  assert.equal(formatDateTime(new Date('2025-03-30T01:05:00Z')), '30 March 2025 at 2:05am');
+  assert.equal(formatDateTime(new Date('2025-10-26T01:05:00Z')), '26 October 2025 at 1:05am');
+  assert.equal(formatDateTime('2025-10-26T00:59:59Z'), '26 October 2025 at 1:59am');
+  assert.equal(formatDateTime('not a moment'), 'not a moment');
+});

@@ -71,8 +71,25 @@ const formattedDays = new Map<string, string>();
 export function formatDateTime(value: Date | string | null | undefined): string {
   if (value === null || value === undefined || value === '') return '';
   const date = typeof value === 'string' ? new Date(value) : value;
-  return Number.isNaN(date.getTime()) ? String(value) : longDateTime.format(date).replace(/\s([ap]m)$/, '$1');
+  const time = date.getTime();
+  if (Number.isNaN(time)) return String(value);
+  // Formatted once an hour, the minutes put in after: London is whole hours from UTC (its clocks change
+  // on the hour), so a minute past the hour in UTC is the same minute past it there.
+  const hour = Math.floor(time / HOUR);
+  let parts = formattedHours.get(hour);
+  if (parts === undefined) {
+    const text = longDateTime.format(new Date(hour * HOUR)).replace(/\s([ap]m)$/, '$1');
+    const colon = text.lastIndexOf(':');
+    parts = [text.slice(0, colon + 1), text.slice(colon + 3)];
+    if (formattedHours.size >= 5_000) formattedHours.clear();
+    formattedHours.set(hour, parts);
+  }
+  const minute = Math.floor((time - hour * HOUR) / MINUTE);
+  return `${parts[0]}${minute < 10 ? '0' : ''}${minute}${parts[1]}`;
 }
+const HOUR = 3_600_000;
+const MINUTE = 60_000;
+const formattedHours = new Map<number, [string, string]>();
 
 /** The GOV.UK macros' errorMessage option for one field, or false when the field is fine. */
 function fieldError(errors: { field: string; message: string }[] | undefined, field: string) {
