@@ -200,6 +200,12 @@ const PAGES: Row[] = [
     h1: EXEC,
     status: 400,
   },
+  {
+    page: 'remove a member, asked first',
+    reach: go('admin', '/groups', EXEC, /^Remove /),
+    h1: new RegExp(`^Remove .+ from ${EXEC}\\?$`),
+    screenshot: 'member-remove',
+  },
   { page: 'add a group', reach: go('admin', '/groups/new'), h1: 'Add a group' },
   {
     page: 'add a group, errors',

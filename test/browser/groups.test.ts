@@ -1,7 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { type Hub, heading, screenshot, signIn, startHub, text } from '../helpers/browser.ts';
+import {
+  assertAccessible,
+  type Hub,
+  heading,
+  screenshot,
+  signIn,
+  startHub,
+  text,
+} from '../helpers/browser.ts';
 
 let hub: Hub;
 let page: Page;
@@ -115,13 +123,29 @@ test('a member is added from the group page', async () => {
     .getByRole('table', { name: `Members of ${NAME}` })
     .getByRole('row')
     .nth(1);
-  assert.ok(await row.getByRole('link', { name: 'Nasreen Chowdhury' }).isVisible());
+  assert.ok(await row.getByRole('link', { name: 'Nasreen Chowdhury', exact: true }).isVisible());
   assert.ok(await row.getByText("Director of Children's Services").isVisible());
-  assert.ok(await page.getByRole('button', { name: 'Remove Nasreen Chowdhury' }).isVisible());
+  assert.ok(await row.getByRole('link', { name: 'Remove Nasreen Chowdhury' }).isVisible());
   // A member is no longer offered.
   await page.getByLabel('Find a person by name or job title').fill('chowdhury');
   await page.getByRole('button', { name: 'Find', exact: true }).click();
   await page.waitForURL(/find=chowdhury/);
   assert.ok(await page.getByText('Nobody who is not already a member matches “chowdhury”.').isVisible());
   await screenshot(page, 'group');
+});
+
+test('removing a member asks first, then removes them', async () => {
+  await page.getByRole('link', { name: 'Remove Nasreen Chowdhury' }).click();
+  await page.waitForLoadState();
+  assert.equal(await heading(page), `Remove Nasreen Chowdhury from ${NAME}?`);
+  await assertAccessible(page, 'remove a member');
+  await page.getByRole('link', { name: 'Cancel' }).click();
+  await page.waitForURL(/#members$/);
+  assert.equal(await text(page.locator('#members')), 'Members (1)');
+
+  await page.getByRole('link', { name: 'Remove Nasreen Chowdhury' }).click();
+  await page.getByRole('button', { name: 'Remove member' }).click();
+  await page.waitForURL(/\?removed=1#members$/);
+  assert.ok(await page.getByText('Member removed').isVisible());
+  assert.equal(await text(page.locator('#members')), 'Members (0)');
 });

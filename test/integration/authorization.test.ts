@@ -110,6 +110,7 @@ const EXPECTED: Record<string, typeof PUBLIC | Role[]> = {
   'GET /groups/:id/edit': ADMIN,
   'POST /groups/:id': ADMIN,
   'POST /groups/:id/members': ADMIN,
+  'GET /groups/:id/members/:personId/remove': ADMIN,
   'POST /groups/:id/members/:personId/remove': ADMIN,
   'GET /api/v1/groups': ANY,
   'POST /api/v1/groups': ADMIN,

@@ -226,6 +226,22 @@ test('a group form with errors keeps what was typed; fixed, it saves; members ar
   assert.equal((await api('GET', `/api/v1/groups/${groupId}/members`)).json().items.length, 0);
   assert.equal(await auditCount('group.member-added'), 1);
   assert.equal(await auditCount('group.member-removed'), 1);
+
+  // On the page, a member's "Remove" link asks first; the answer removes them.
+  await admin.post(`/groups/${groupId}/members`, { personId: person.id });
+  const remove = `/groups/${groupId}/members/${person.id}/remove`;
+  assert.match((await admin.get(`/groups/${groupId}`)).body, new RegExp(`href="${remove}">Remove`));
+  const asked = await admin.get(remove);
+  assert.equal(asked.statusCode, 200);
+  const shown = asked.body.replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  assert.ok(shown.includes(`Remove ${person.name} from Neglect Task and Finish Group?`));
+  const removed = await admin.post(remove, {});
+  assert.equal(removed.statusCode, 303);
+  assert.equal(removed.headers.location, `/groups/${groupId}?removed=1#members`);
+  assert.equal((await api('GET', `/api/v1/groups/${groupId}/members`)).json().items.length, 0);
+  assert.equal(await auditCount('group.member-removed'), 2);
+  // Someone who is not (or no longer) a member cannot be asked about.
+  assert.equal((await admin.get(remove)).statusCode, 404);
 });
 
 test('a group cannot report to a group below it, nor end before it starts', async () => {

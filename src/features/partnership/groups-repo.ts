@@ -184,6 +184,15 @@ export async function listMembers(db: Queryable, partnershipId: string, groupId:
   );
 }
 
+/** One member of a group, or null when the person is not one of its members. */
+export async function findMember(db: Queryable, partnershipId: string, groupId: string, personId: string) {
+  const rows = await db.query<Member>(
+    `${MEMBER_FROM} WHERE m.partnership_id = $1 AND m.group_id = $2 AND m.person_id = $3`,
+    [partnershipId, groupId, personId],
+  );
+  return rows[0] ?? null;
+}
+
 /** One page of a group's members by name, for the group's page (meetings take them all). */
 export async function listMembersPage(
   db: Queryable,

@@ -216,6 +216,22 @@ export function registerGroupRoutes(
     return reply.redirect(`/groups/${groupId}?added=1#members`, 303);
   });
 
+  // Removing asks first, on a page of its own: a link a row, not a form a row, keeps the group page light.
+  app.get(
+    '/groups/:id/members/:personId/remove',
+    { config: { access: 'structure:write' } },
+    async (request, reply) => {
+      const ctx = contextOf(request);
+      const group = await groups.get(ctx, idParam(request, 'id', 'Group'));
+      const member = await groups.member(ctx, group.id, idParam(request, 'personId', 'Member'));
+      return page(request, reply, 'partnership/views/member-remove.njk', {
+        title: `Remove ${member.name} from ${group.name}?`,
+        group,
+        member,
+      });
+    },
+  );
+
   app.post(
     '/groups/:id/members/:personId/remove',
     { config: { access: 'structure:write' } },

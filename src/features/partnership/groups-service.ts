@@ -92,6 +92,12 @@ export function createGroupsService(db: Database) {
 
     members: (scope: Scope, groupId: string) => repo.listMembers(db, scope.partnershipId, groupId),
 
+    async member(scope: Scope, groupId: string, personId: string) {
+      const member = await repo.findMember(db, scope.partnershipId, groupId, personId);
+      if (!member) throw notFound('Member');
+      return member;
+    },
+
     /** The group page's members, a page at a time by name. */
     async membersPage(scope: Scope, groupId: string, after: string | undefined) {
       const page = { after: after ? decodeCursor(after) : null, limit: MEMBERS_PAGE };
