@@ -40,13 +40,13 @@ export const OPEN = `ARRAY[${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')}]`;
 /** The plan's sort key: by due date, with actions that have none last. */
 export const DUE_KEY = "coalesce(x.due_on, 'infinity'::date)";
 
-/** An action's columns; its themes, sources and evidence count are the row's own copies (migration 0021). */
+/** An action's columns; its theme ids, source links and evidence count are kept in its row (migration 0021). */
 const COLUMNS = `x.id, x.number, x.text, x.owner_agency_id AS "ownerAgencyId", a.name AS "ownerAgencyName",
   x.owner_person_id AS "ownerPersonId", p.name AS "ownerName", x.raised_on AS "raisedOn", x.due_on AS "dueOn",
   x.priority_id AS "priorityId", pr.name AS "priorityName", x.status, x.outcome,
   x.completed_on AS "completedOn", x.embedded_on AS "embeddedOn", x.merged_into_id AS "mergedIntoId",
   m.number AS "mergedIntoNumber",
-  x.theme_list AS themes, x.source_list AS sources, x.evidence_count AS "evidenceCount"`;
+  x.theme_ids AS "themeIds", x.source_links AS "sourceLinks", x.evidence_count AS "evidenceCount"`;
 const FROM = `FROM plan_actions x
   JOIN agencies a ON a.partnership_id = x.partnership_id AND a.id = x.owner_agency_id
   LEFT JOIN people p ON p.partnership_id = x.partnership_id AND p.id = x.owner_person_id
@@ -109,20 +109,64 @@ export async function listActions(
     db,
     `SELECT x.id FROM plan_actions x ${where.sql} ORDER BY ${DUE_KEY}, x.id ${limit}`,
     where.params,
-    (ids) =>
-      db.query<PlanAction>(
-        `SELECT ${COLUMNS} ${FROM} WHERE x.partnership_id = $1 AND x.id = ANY($2::uuid[]) ORDER BY ${DUE_KEY}, x.id`,
-        [partnershipId, ids],
+    async (ids) =>
+      withThemesAndSources(
+        db,
+        partnershipId,
+        await db.query<StoredAction>(
+          `SELECT ${COLUMNS} ${FROM} WHERE x.partnership_id = $1 AND x.id = ANY($2::uuid[]) ORDER BY ${DUE_KEY}, x.id`,
+          [partnershipId, ids],
+        ),
       ),
   );
 }
 
 export async function findAction(db: Queryable, partnershipId: string, id: string) {
-  const rows = await db.query<PlanAction>(
+  const rows = await db.query<StoredAction>(
     `SELECT ${COLUMNS} ${FROM} WHERE x.partnership_id = $1 AND x.id = $2`,
     [partnershipId, id],
   );
-  return rows[0] ?? null;
+  return (await withThemesAndSources(db, partnershipId, rows))[0] ?? null;
+}
+
+/** An action as its row holds it: its themes and sources by id (migration 0021). */
+type StoredAction = Omit<PlanAction, 'themes' | 'sources'> & {
+  themeIds: string[];
+  sourceLinks: { id: string; detail: string }[];
+};
+
+/**
+ * The actions with their themes (by name) and sources (in the order they were linked), looked up in
+ * one query for all the actions: a page of 50 names a few dozen themes and sources.
+ */
+async function withThemesAndSources(
+  db: Queryable,
+  partnershipId: string,
+  rows: StoredAction[],
+): Promise<PlanAction[]> {
+  if (rows.length === 0) return [];
+  const themeIds = [...new Set(rows.flatMap((r) => r.themeIds))];
+  const sourceIds = [...new Set(rows.flatMap((r) => r.sourceLinks.map((l) => l.id)))];
+  const [named] = await db.query<{
+    themes: { id: string; name: string }[];
+    sources: Omit<ActionSourceLink, 'detail'>[];
+  }>(
+    `SELECT coalesce((SELECT json_agg(json_build_object('id', t.id, 'name', t.name) ORDER BY t.name, t.id)
+                        FROM plan_themes t WHERE t.partnership_id = $1 AND t.id = ANY($2::uuid[])), '[]'::json) AS themes,
+            coalesce((SELECT json_agg(json_build_object('id', s.id, 'kind', s.kind, 'title', s.title,
+                                                        'incidentId', s.incident_id))
+                        FROM plan_sources s WHERE s.partnership_id = $1 AND s.id = ANY($3::uuid[])), '[]'::json) AS sources`,
+    [partnershipId, themeIds, sourceIds],
+  );
+  const sources = new Map(named?.sources.map((s) => [s.id, s]));
+  return rows.map(({ themeIds: ids, sourceLinks, ...action }) => ({
+    ...action,
+    themes: (named?.themes ?? []).filter((t) => ids.includes(t.id)),
+    sources: sourceLinks.flatMap((link) => {
+      const source = sources.get(link.id);
+      return source ? [{ ...source, detail: link.detail }] : [];
+    }),
+  }));
 }
 
 export async function findActionByNumber(db: Queryable, partnershipId: string, number: number) {
