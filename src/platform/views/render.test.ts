@@ -45,4 +45,7 @@ test('a moment reads as Intl formats it in London, minute by minute, across the 
   assert.equal(formatDateTime(new Date('2025-10-26T01:05:00Z')), '26 October 2025 at 1:05am');
   assert.equal(formatDateTime('2025-10-26T00:59:59Z'), '26 October 2025 at 1:59am');
   assert.equal(formatDateTime('not a moment'), 'not a moment');
+  // Before Greenwich time London was 1 minute 15 seconds behind UTC.
+  const early = new Date('1800-01-01T00:30:00Z');
+  assert.equal(formatDateTime(early), direct(early));
 });

@@ -73,8 +73,9 @@ export function formatDateTime(value: Date | string | null | undefined): string 
   const date = typeof value === 'string' ? new Date(value) : value;
   const time = date.getTime();
   if (Number.isNaN(time)) return String(value);
-  // Formatted once an hour, the minutes put in after: London is whole hours from UTC (its clocks change
-  // on the hour), so a minute past the hour in UTC is the same minute past it there.
+  if (time < WHOLE_HOURS_FROM) return longDateTime.format(date).replace(/\s([ap]m)$/, '$1');
+  // Formatted once an hour, the minutes put in after: since 1848 London has been whole hours from UTC
+  // (its clocks change on the hour), so a minute past the hour in UTC is the same minute past it there.
   const hour = Math.floor(time / HOUR);
   let parts = formattedHours.get(hour);
   if (parts === undefined) {
@@ -87,6 +88,8 @@ export function formatDateTime(value: Date | string | null | undefined): string 
   const minute = Math.floor((time - hour * HOUR) / MINUTE);
   return `${parts[0]}${minute < 10 ? '0' : ''}${minute}${parts[1]}`;
 }
+/** London kept its own mean time (UTC-0:01:15) until Greenwich time on 1 December 1847. */
+const WHOLE_HOURS_FROM = Date.UTC(1848, 0, 1);
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
 const formattedHours = new Map<number, [string, string]>();
