@@ -178,7 +178,7 @@ function resultTable(run: EngineResult): string[] {
     'p95 target met',
   ];
   const body = run.results.map((r) => [
-    r.name,
+    r.connections === 1 ? `${r.name} (one request at a time)` : r.name,
     code(shortPath(r.path)),
     ms(r.p50),
     ms(r.p95),
