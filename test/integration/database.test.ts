@@ -202,13 +202,11 @@ test('the audit log filters by period, in London days, on both sides of an entry
   assert.deepEqual(await list('from=2099-01-01'), []);
 });
 
-test(
-  'on a server, the service’s connections run without JIT and price a random read as data in memory',
-  { skip: !process.env.DATABASE_URL && 'the embedded database has no JIT and its own settings' },
-  async () => {
-    const [settings] = await t.db.query<{ jit: string; cost: string }>(
-      "SELECT current_setting('jit') AS jit, current_setting('random_page_cost') AS cost",
-    );
-    assert.deepEqual(settings, { jit: 'off', cost: '1.1' });
-  },
-);
+test('on a server, the service’s connections run without JIT and price a random read as data in memory', {
+  skip: !process.env.DATABASE_URL && 'the embedded database has no JIT and its own settings',
+}, async () => {
+  const [settings] = await t.db.query<{ jit: string; cost: string }>(
+    "SELECT current_setting('jit') AS jit, current_setting('random_page_cost') AS cost",
+  );
+  assert.deepEqual(settings, { jit: 'off', cost: '1.1' });
+});
