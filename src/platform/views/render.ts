@@ -73,13 +73,13 @@ export function formatDateTime(value: Date | string | null | undefined): string 
   const date = typeof value === 'string' ? new Date(value) : value;
   const time = date.getTime();
   if (Number.isNaN(time)) return String(value);
-  if (time < WHOLE_HOURS_FROM) return longDateTime.format(date).replace(/\s([ap]m)$/, '$1');
+  if (time < WHOLE_HOURS_FROM) return intlDateTime(date);
   // Formatted once an hour, the minutes put in after: since 1848 London has been whole hours from UTC
   // (its clocks change on the hour), so a minute past the hour in UTC is the same minute past it there.
   const hour = Math.floor(time / HOUR);
   let parts = formattedHours.get(hour);
   if (parts === undefined) {
-    const text = longDateTime.format(new Date(hour * HOUR)).replace(/\s([ap]m)$/, '$1');
+    const text = intlDateTime(new Date(hour * HOUR));
     const colon = text.lastIndexOf(':');
     parts = [text.slice(0, colon + 1), text.slice(colon + 3)];
     if (formattedHours.size >= 5_000) formattedHours.clear();
@@ -88,6 +88,8 @@ export function formatDateTime(value: Date | string | null | undefined): string 
   const minute = Math.floor((time - hour * HOUR) / MINUTE);
   return `${parts[0]}${minute < 10 ? '0' : ''}${minute}${parts[1]}`;
 }
+/** Intl's London date and time, without the space it puts before am or pm. */
+const intlDateTime = (date: Date) => longDateTime.format(date).replace(/\s([ap]m)$/, '$1');
 /** London kept its own mean time (UTC-0:01:15) until Greenwich time on 1 December 1847. */
 const WHOLE_HOURS_FROM = Date.UTC(1848, 0, 1);
 const HOUR = 3_600_000;
