@@ -131,6 +131,18 @@ export async function updateBoardLink(
   return rows[0] ?? null;
 }
 
+/**
+ * The version of a partnership's structure: moved on by any change to the rows the structure page shows
+ * (migration 0022), so what was drawn for one version can be kept until it moves.
+ */
+export async function structureVersion(db: Queryable, partnershipId: string): Promise<number> {
+  const rows = await db.query<{ version: number }>(
+    `SELECT coalesce((SELECT version FROM structure_versions WHERE partnership_id = $1), 0)::int AS version`,
+    [partnershipId],
+  );
+  return rows[0]?.version ?? 0;
+}
+
 /** The chair's turn on a day, and how many groups are current and ended: the home page's summary. */
 export async function structureSummary(db: Queryable, partnershipId: string, today: string) {
   const rows = await db.query<{

@@ -2,6 +2,7 @@ import type { Database } from '../../db/database.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { createAudited, updateAudited } from '../../platform/audit/audited.ts';
+import { Memo } from '../../platform/cache/memo.ts';
 import { todayInLondon } from '../../platform/calendar/today.ts';
 import type { RequestContext } from '../../platform/http/context.ts';
 import { conflict, invalid, notFound } from '../../platform/http/errors.ts';
@@ -25,37 +26,59 @@ const boardOptions = {
     conflict('This board is already linked', [{ field: 'name', message: 'This board is already linked' }]),
 };
 
+/** Structures drawn, kept by partnership, version and day: two views (page and summary) each. */
+const KEPT_STRUCTURES = 200;
+
 export function createStructureService(db: Database) {
+  const kept = new Memo<object>(KEPT_STRUCTURES);
+
+  /**
+   * What `draw` makes for today, kept until the partnership's structure version moves on (any change to
+   * what it shows, in any process: the version is read afresh each time) or the day changes. Read
+   * before the drawing, the version can only be older than what is drawn, never newer.
+   */
+  async function keptToday<T extends object>(
+    scope: Scope,
+    view: string,
+    draw: (today: string) => Promise<T>,
+  ) {
+    const today = todayInLondon();
+    const version = await repo.structureVersion(db, scope.partnershipId);
+    const key = `${scope.partnershipId}|${version}|${today}|${view}`;
+    return kept.get(key, async () => Object.freeze(await draw(today))) as Promise<Readonly<T>>;
+  }
+
   return {
     /**
      * The governance at a glance: the chart of current groups (CHART_DEPTH levels, CHART_LIMIT groups at
      * most), how many groups there are, the chair rota, partners' leads, other boards.
      */
-    async overview(scope: Scope) {
-      const today = todayInLondon();
-      const [chart, counts, rota, leads, boards] = await Promise.all([
-        repo.governanceChart(db, scope.partnershipId, today, { maxDepth: CHART_DEPTH, limit: CHART_LIMIT }),
-        repo.structureSummary(db, scope.partnershipId, today),
-        repo.listRota(db, scope.partnershipId),
-        repo.listSafeguardingPartners(db, scope.partnershipId),
-        repo.listBoardLinks(db, scope.partnershipId),
-      ]);
-      return {
-        today,
-        tree: governanceTree(chart),
-        chartIsPartial: chart.length < counts.currentGroups,
-        currentGroupCount: counts.currentGroups,
-        endedGroupCount: counts.endedGroups,
-        notStartedGroupCount: counts.notStartedGroups,
-        rota,
-        currentChair: chairOn(rota, today),
-        leads,
-        boards,
-      };
-    },
+    overview: (scope: Scope) =>
+      keptToday(scope, 'overview', async (today) => {
+        const [chart, counts, rota, leads, boards] = await Promise.all([
+          repo.governanceChart(db, scope.partnershipId, today, { maxDepth: CHART_DEPTH, limit: CHART_LIMIT }),
+          repo.structureSummary(db, scope.partnershipId, today),
+          repo.listRota(db, scope.partnershipId),
+          repo.listSafeguardingPartners(db, scope.partnershipId),
+          repo.listBoardLinks(db, scope.partnershipId),
+        ]);
+        return {
+          today,
+          tree: governanceTree(chart),
+          chartIsPartial: chart.length < counts.currentGroups,
+          currentGroupCount: counts.currentGroups,
+          endedGroupCount: counts.endedGroups,
+          notStartedGroupCount: counts.notStartedGroups,
+          rota,
+          currentChair: chairOn(rota, today),
+          leads,
+          boards,
+        };
+      }),
 
     /** Today's executive chair and the number of current and ended groups, without the whole chart. */
-    summary: (scope: Scope) => repo.structureSummary(db, scope.partnershipId, todayInLondon()),
+    summary: (scope: Scope) =>
+      keptToday(scope, 'summary', (today) => repo.structureSummary(db, scope.partnershipId, today)),
 
     safeguardingPartnersOf: (scope: Scope, agencyId: string) =>
       repo.listSafeguardingPartners(db, scope.partnershipId, agencyId),
