@@ -89,6 +89,15 @@ test('the rapid review and the executive’s decision keep their order, and an L
   });
   assert.equal(early.statusCode, 422);
   assert.match(early.json().errors[0].message, /panel met before the executive’s decision/);
+  const unreasoned = await api('admin', 'PUT', `/api/v1/incidents/${id}/rapid-review`, {
+    panelMetOn: '2025-03-14',
+    recommendation: 'lcspr',
+    recommendationReasons: '  ',
+  });
+  assert.equal(unreasoned.statusCode, 422);
+  assert.deepEqual(unreasoned.json().errors, [
+    { field: 'recommendationReasons', message: 'Give the reasons for the panel’s recommendation' },
+  ]);
   const rapid = await api('admin', 'PUT', `/api/v1/incidents/${id}/rapid-review`, {
     panelMetOn: '2025-03-14',
     immediateLearning: 'Health visitors to share concerns with nurseries',
@@ -228,6 +237,47 @@ test('the clocks overview lists open clocks soonest first, and filters by state 
     all.slice(0, 4).map((c) => `${c.reference}/${c.clock}`),
   );
   assert.equal((await api('admin', 'GET', '/api/v1/clocks?status=late')).statusCode, 422);
+});
+
+test('a clock waived with a reason leaves the open clocks and is logged; lifted, it comes back', async () => {
+  const created = (
+    await api('admin', 'POST', '/api/v1/incidents', incident({ pseudonym: 'Child V' }))
+  ).json();
+  type Open = { clock: string; reference: string };
+  const openOf = async (query = '') =>
+    (
+      (await api('admin', 'GET', `/api/v1/clocks?reference=${created.reference}${query}`)).json()
+        .items as Open[]
+    ).map((c) => c.clock);
+  assert.deepEqual(await openOf(), ['panel-notification', 'rapid-review']);
+  assert.deepEqual(await openOf('&clock=rapid-review'), ['rapid-review'], 'filtered by the kind of clock');
+  assert.deepEqual(await openOf('&clock=panel-notification'), ['panel-notification']);
+
+  const browser = new Browser(t.app);
+  await browser.signIn('admin@demo.example');
+  await browser.get(`/cases/${created.id}`);
+  const waived = await browser.post(`/cases/${created.id}/waivers`, {
+    clock: 'panel-notification',
+    reason: 'The national panel was told by telephone before the case was recorded',
+  });
+  assert.equal(waived.statusCode, 303, waived.body);
+  assert.deepEqual(await openOf(), ['rapid-review'], 'a waived clock is no longer open');
+  const read = (await api('admin', 'GET', `/api/v1/incidents/${created.id}`)).json();
+  assert.equal(clock(read, 'panel-notification').status, 'not-applicable');
+  assert.match(clock(read, 'panel-notification').reason ?? '', /^Waived: The national panel was told/);
+  assert.equal(await auditCount('clock.waived', created.id), 1);
+
+  const bad = await browser.post(`/cases/${created.id}/waivers`, { clock: 'tea-break', reason: 'x' });
+  assert.equal(bad.statusCode, 400);
+  assert.match(bad.body, /Select the clock/);
+
+  const lifted = await browser.post(`/cases/${created.id}/waivers`, {
+    clock: 'panel-notification',
+    reason: '',
+  });
+  assert.equal(lifted.statusCode, 303);
+  assert.deepEqual(await openOf(), ['panel-notification', 'rapid-review']);
+  assert.equal(await auditCount('clock.waiver-lifted', created.id), 1);
 });
 
 test('the incident form shows each error, keeps what was typed and asks before saving a postcode', async () => {

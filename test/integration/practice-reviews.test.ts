@@ -29,6 +29,7 @@ before(async () => {
   await api('admin', 'PUT', `/api/v1/incidents/${caseId}/rapid-review`, {
     panelMetOn: '2025-01-20',
     recommendation: 'lcspr',
+    recommendationReasons: 'Neglect was not recognised early by several agencies',
   });
   const decided = await api('executive', 'PUT', `/api/v1/incidents/${caseId}/decision`, {
     decision: 'lcspr',
