@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { complianceOf, figureStateOf, isLate } from './compliance.ts';
+import { complianceOf, isLate, isOutOfPeriod } from './compliance.ts';
 
 const base = { deadline: '2025-10-31', today: '2025-11-10', asked: 3, forQuarter: 3 };
 
@@ -28,8 +28,8 @@ test('the deadline day itself is on time', () => {
   assert.equal(isLate('2025-11-01', '2025-10-31'), true);
 });
 
-test('a figure only for an older quarter is flagged as not for the call’s quarter', () => {
-  assert.equal(figureStateOf('2025-07-01', '2025-07-01'), 'in-period');
-  assert.equal(figureStateOf('2025-04-01', '2025-07-01'), 'out-of-period');
-  assert.equal(figureStateOf(null, '2025-07-01'), 'missing');
+test('a figure for another quarter than the one asked is out of period; no figure is not', () => {
+  assert.equal(isOutOfPeriod('2025-07-01', '2025-07-01'), false);
+  assert.equal(isOutOfPeriod('2025-04-01', '2025-07-01'), true);
+  assert.equal(isOutOfPeriod(null, '2025-07-01'), false);
 });

@@ -48,16 +48,9 @@ export function complianceOf(input: {
 /** Is a submission made on `day` late for a call due on `deadline`? Due by the end of the deadline day. */
 export const isLate = (day: string, deadline: string) => day > deadline;
 
-export const FIGURE_STATES = ['in-period', 'out-of-period', 'missing'] as const;
-export type FigureState = (typeof FIGURE_STATES)[number];
-export const FIGURE_STATE_LABELS: Record<FigureState, string> = {
-  'in-period': 'For the call’s quarter',
-  'out-of-period': 'Not for the call’s quarter',
-  missing: 'No figure',
-};
-
-/** One asked indicator's figure: for the call's quarter, only for an older one, or none. */
-export function figureStateOf(latestPeriod: string | null, callQuarter: string): FigureState {
-  if (latestPeriod === null) return 'missing';
-  return latestPeriod === callQuarter ? 'in-period' : 'out-of-period';
-}
+/**
+ * Is a figure out of period: for a quarter other than the one asked about (an older one, as a rule)?
+ * The dashboard and its exports flag such a figure rather than show it as the quarter's.
+ */
+export const isOutOfPeriod = (period: string | null, quarter: string) =>
+  period !== null && period !== quarter;

@@ -46,6 +46,11 @@ export type DashboardFilter = {
   publishedHeads?: boolean;
   /** Only the parts of these totals. */
   partsOf?: readonly string[];
+  /**
+   * With `publishedOnly`: also the unpublished counts that are parts of a published total, which
+   * the published view needs (never shows) to suppress the total's breakdown.
+   */
+  withHiddenParts?: boolean;
   withThresholds?: boolean;
   after: Cursor | null;
   limit: number;
@@ -84,7 +89,10 @@ export function dashboardRows(db: Queryable, partnershipId: string, filter: Dash
       'EXISTS (SELECT 1 FROM indicator_priorities x WHERE x.indicator_id = i.id AND x.priority_id = ?)',
       filter.priorityId,
     );
-  if (filter.publishedOnly) where.add('i.published');
+  if (filter.publishedOnly && filter.withHiddenParts)
+    where.add(`(i.published OR (i.unit = 'count' AND EXISTS (SELECT 1 FROM indicators t
+      WHERE t.id = i.part_of_id AND t.published AND NOT t.retired)))`);
+  else if (filter.publishedOnly) where.add('i.published');
   if (filter.publishedHeads)
     where.add(`(i.part_of_id IS NULL OR NOT EXISTS (SELECT 1 FROM indicators t
       WHERE t.id = i.part_of_id AND t.published AND NOT t.retired))`);

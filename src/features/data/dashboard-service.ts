@@ -55,6 +55,7 @@ export function createDashboardService(db: Database, meetings: MeetingService) {
     scope: Scope,
     filter: DashboardFilter & {
       publishedOnly?: boolean;
+      withHiddenParts?: boolean;
       withThresholds?: boolean;
       partsOf?: readonly string[];
     },
@@ -172,7 +173,8 @@ export function createDashboardService(db: Database, meetings: MeetingService) {
     async published(partnershipId: string, asked?: string) {
       const scope = { partnershipId };
       const rows: ShownRow[] = [];
-      for await (const row of allRows(scope, { quarter: asked, publishedOnly: true })) rows.push(row);
+      for await (const row of allRows(scope, { quarter: asked, publishedOnly: true, withHiddenParts: true }))
+        rows.push(row);
       const [quarter, settings] = await Promise.all([
         quarterOf(scope, asked),
         findSettings(db, partnershipId),
@@ -213,7 +215,12 @@ export function createDashboardService(db: Database, meetings: MeetingService) {
       const totals = heads.items.map((row) => row.id);
       const parts: ShownRow[] = [];
       if (totals.length)
-        for await (const row of allRows(scope, { quarter, publishedOnly: true, partsOf: totals }))
+        for await (const row of allRows(scope, {
+          quarter,
+          publishedOnly: true,
+          withHiddenParts: true,
+          partsOf: totals,
+        }))
           parts.push(row);
       const shown = publishedRows([...heads.items, ...parts], settings.suppressUpTo);
       const partsOf = new Map<string, PublishedRow[]>();
@@ -238,21 +245,24 @@ export function createDashboardService(db: Database, meetings: MeetingService) {
 export type PublishedRow = ReturnType<typeof publishedRows>[number];
 
 /** What the published view shows of each row: its figure and rate suppressed as DOMAIN.md says. */
+/** The published rows as the published view shows them (a published total's hidden parts left out). */
 function publishedRows(rows: readonly ShownRow[], upTo: number) {
   const cells = publishRows(rows, upTo);
-  return rows.map((row) => {
-    const cell = cells.get(row.id) as PublishedCell;
-    return {
-      id: row.id,
-      name: row.name,
-      unit: row.unit,
-      partOfId: row.partOfId,
-      periodLabel: row.periodLabel,
-      stale: row.stale,
-      value: cell.value,
-      rate: cell.rate,
-    };
-  });
+  return rows
+    .filter((row) => row.published)
+    .map((row) => {
+      const cell = cells.get(row.id) as PublishedCell;
+      return {
+        id: row.id,
+        name: row.name,
+        unit: row.unit,
+        partOfId: row.partOfId,
+        periodLabel: row.periodLabel,
+        stale: row.stale,
+        value: cell.value,
+        rate: cell.rate,
+      };
+    });
 }
 
 export type DashboardService = ReturnType<typeof createDashboardService>;

@@ -6,6 +6,7 @@ import { toPdf } from '../../platform/documents/pdf.ts';
 import { sendFile } from '../../platform/files/send.ts';
 import { contextOf, idParam, type RequestContext } from '../../platform/http/context.ts';
 import { type Cell, sendCsv } from '../../platform/http/csv.ts';
+import { sendTable } from '../../platform/http/table-download.ts';
 import { parseOrThrow } from '../../platform/http/validation.ts';
 import { sendXlsx } from '../../platform/http/xlsx.ts';
 import { COMPLIANCE_LABELS } from './compliance.ts';
@@ -145,7 +146,8 @@ export function registerDataExports(app: FastifyInstance, { data }: DataDeps) {
     );
   });
 
-  // The compliance return as a spreadsheet: one row an agency, then one an out-of-period figure.
+  // The compliance return as a spreadsheet: one row an agency, with how many of its figures are only
+  // for an older quarter (the figures themselves are in the call's pack and on its page).
   const COMPLIANCE_COLUMNS = [
     'Agency',
     'Status',
@@ -181,42 +183,34 @@ export function registerDataExports(app: FastifyInstance, { data }: DataDeps) {
       async (request, reply) => {
         const ctx = contextOf(request);
         const call = await data.calls.get(ctx, idParam(request, 'id', 'Data call'));
-        const name = `compliance-${shortQuarterLabel(call.quarterStartsOn).replace(' ', '-')}.${kind}`;
+        const name = `compliance-${shortQuarterLabel(call.quarterStartsOn).replace(' ', '-')}`;
         const rows = complianceRows(ctx, call.id);
-        return kind === 'csv'
-          ? sendCsv(reply, name, COMPLIANCE_COLUMNS, rows)
-          : sendXlsx(
-              reply,
-              name,
-              {
-                name: 'Compliance return',
-                columns: COMPLIANCE_COLUMNS.map((header) => ({
-                  header,
-                  width: header === 'Agency' ? 40 : 16,
-                })),
-              },
-              rows,
-            );
+        return sendTable(
+          reply,
+          kind,
+          name,
+          {
+            name: 'Compliance return',
+            columns: COMPLIANCE_COLUMNS.map((header) => ({ header, width: header === 'Agency' ? 40 : 16 })),
+          },
+          rows,
+        );
       },
     );
     app.get(`/data/published.${kind}`, { config: { access: 'data:read' } }, (request, reply) => {
       const ctx = contextOf(request);
-      const name = `published-figures.${kind}`;
+      const name = 'published-figures';
       const rows = publishedRows(ctx.partnershipId);
-      return kind === 'csv'
-        ? sendCsv(reply, name, PUBLISHED_COLUMNS, rows)
-        : sendXlsx(
-            reply,
-            name,
-            {
-              name: 'Published figures',
-              columns: PUBLISHED_COLUMNS.map((header) => ({
-                header,
-                width: header === 'Indicator' ? 50 : 16,
-              })),
-            },
-            rows,
-          );
+      return sendTable(
+        reply,
+        kind,
+        name,
+        {
+          name: 'Published figures',
+          columns: PUBLISHED_COLUMNS.map((header) => ({ header, width: header === 'Indicator' ? 50 : 16 })),
+        },
+        rows,
+      );
     });
   }
 

@@ -4,6 +4,7 @@
  */
 import { shortQuarterLabel } from '../../platform/calendar/quarters.ts';
 import { type Change, changeOf, exceptionReasons } from './comparisons.ts';
+import { isOutOfPeriod } from './compliance.ts';
 import type { DashboardRow } from './dashboard-repo.ts';
 import { formatValue, populationYearOf, ratePer10k, type Unit } from './statistics.ts';
 
@@ -51,7 +52,7 @@ export function showRow(
   return {
     ...row,
     periodLabel: row.period ? shortQuarterLabel(row.period) : null,
-    stale: row.period !== null && row.period !== quarter,
+    stale: isOutOfPeriod(row.period, quarter),
     valueText: formatValue(row.value, row.unit),
     rate,
     rateText: rate === null ? null : formatValue(rate, 'rate'),

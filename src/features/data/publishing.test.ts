@@ -15,6 +15,7 @@ const row = (
   value,
   per10k: false,
   rateText: null,
+  published: true,
   ...extra,
 });
 const shown = (rows: PublishRow[], upTo = 5) =>
@@ -52,4 +53,35 @@ test('a percentage of a count is hidden when the children it stands for are few,
     ]).homes,
     '10.0% | z',
   );
+});
+
+test('a small part left unpublished still counts in its published total’s breakdown, and is never shown', () => {
+  const cpp = row('cpp', 'count', 235);
+  const parts = [
+    row('neglect', 'count', 181, { partOfId: 'cpp' }),
+    row('emotional', 'count', 30, { partOfId: 'cpp' }),
+    row('physical', 'count', 21, { partOfId: 'cpp' }),
+    row('sexual', 'count', 3, { partOfId: 'cpp', published: false }),
+  ];
+  // Shown as 235, 181, 30 and 21, the unpublished 3 would be 235 - 181 - 30 - 21.
+  assert.deepEqual(shown([cpp, ...parts]), {
+    cpp: '235 | z',
+    neglect: '181 | z',
+    emotional: '30 | z',
+    physical: 'c | z',
+  });
+  // A large part left unpublished is no small number: nothing else is hidden for it.
+  const large = parts.map((p) => (p.id === 'sexual' ? { ...p, value: 40 } : p));
+  assert.deepEqual(shown([{ ...cpp, value: 272 }, ...large]), {
+    cpp: '272 | z',
+    neglect: '181 | z',
+    emotional: '30 | z',
+    physical: '21 | z',
+  });
+  // An unpublished total shows nothing to subtract from: its published parts are shown as they are.
+  assert.deepEqual(shown([{ ...cpp, published: false }, ...parts]), {
+    neglect: '181 | z',
+    emotional: '30 | z',
+    physical: '21 | z',
+  });
 });

@@ -3,6 +3,9 @@
  * with secondary suppression inside a total's breakdown; a percentage of a count as `c` when the
  * children it stands for are that few, or its base is hidden; a rate as `c` when its count is hidden,
  * `:` when it cannot be worked out, `z` when the figure is not a count of children. Pure: no I/O.
+ *
+ * A published total's unpublished parts are given too (published false): never shown, they still
+ * count in its breakdown, or the one small part left unpublished could be had by subtraction.
  */
 import { formatValue, isSmallCount, publishedCount, SYMBOL, suppressGroup, type Unit } from './statistics.ts';
 
@@ -15,9 +18,12 @@ export type PublishRow = {
   value: number | null;
   per10k: boolean;
   rateText: string | null;
+  /** Shown in the published view; an unpublished row is given only as a published total's part. */
+  published: boolean;
 };
 export type PublishedCell = { value: string; rate: string };
 
+/** The published rows' cells, by id. */
 export function publishRows(rows: readonly PublishRow[], upTo: number): Map<string, PublishedCell> {
   const values = new Map<string, string>();
   for (const row of rows)
@@ -28,7 +34,7 @@ export function publishRows(rows: readonly PublishRow[], upTo: number): Map<stri
   const byId = new Map(rows.map((r) => [r.id, r]));
   // Counts that break a total down: hidden together, so that no hidden count can be worked out.
   for (const total of rows) {
-    if (total.unit !== 'count' || total.partOfId !== null) continue;
+    if (total.unit !== 'count' || total.partOfId !== null || !total.published) continue;
     const parts = rows.filter(
       (r) => r.unit === 'count' && r.partOfId === total.id && r.period === total.period,
     );
@@ -54,6 +60,7 @@ export function publishRows(rows: readonly PublishRow[], upTo: number): Map<stri
   }
   const cells = new Map<string, PublishedCell>();
   for (const row of rows) {
+    if (!row.published) continue;
     const value = values.get(row.id) as string;
     const rate = !row.per10k
       ? SYMBOL.notApplicable
