@@ -145,7 +145,7 @@ test('the indicator page and the exceptions list download as CSV and Excel, as t
   assert.match(page.body, new RegExp(`href="/data/indicators/${cin.id}/figures.csv\\?quarter=2021-01-01"`));
   const csv = await admin.get(`/data/indicators/${cin.id}/figures.csv?quarter=2021-01-01`);
   assert.equal(csv.statusCode, 200, csv.body);
-  assert.match(String(csv.headers['content-disposition']), /attachment; filename="cin-to-2020-21-q4.csv"/);
+  assert.match(String(csv.headers['content-disposition']), /attachment; filename="cin-to-2020-21-Q4.csv"/);
   const records = parse(csv.body, { columns: true, bom: true }) as Record<string, string>[];
   const march2021 = records.find((r) => r.Table === 'By quarter' && r['Quarter or period'] === '2020-21 Q4');
   assert.ok(march2021, csv.body.slice(0, 300));

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../../src/app.ts';
 import type { Database } from '../../src/db/database.ts';
+import { todayInLondon } from '../../src/platform/calendar/today.ts';
 import { Browser } from '../helpers/app.ts';
 import { type TestDatabase, testDatabase } from '../helpers/database.ts';
 
@@ -15,6 +16,7 @@ let db: TestDatabase;
 let app: FastifyInstance;
 let admin: Browser;
 let drawn = 0;
+let summarised = 0;
 let partnershipId = '';
 
 before(async () => {
@@ -23,6 +25,7 @@ before(async () => {
     ...db,
     query(text, params) {
       if (text.includes('WITH RECURSIVE current_groups')) drawn += 1;
+      if (text.includes('"notStartedGroups"')) summarised += 1;
       return db.query(text, params);
     },
   };
@@ -95,14 +98,18 @@ test('every change to a row the structure shows moves its version on once a stat
   await db.query('UPDATE group_members SET added_at = added_at WHERE partnership_id = $1', p);
   await db.query('UPDATE plan_themes SET name = name WHERE partnership_id = $1', p);
   assert.equal(await version(), before, 'members and themes are not on the structure page');
+  await db.query('TRUNCATE board_links');
+  assert.equal(await version(), before + 1, 'a TRUNCATE names no partnership: every one moves on');
 });
 
 test('a second view of the structure does not draw it again; a change shows on the next view', async () => {
   await structurePage();
-  const first = drawn;
+  await admin.get('/');
+  const [first, firstSummary] = [drawn, summarised];
   await structurePage();
   await admin.get('/');
-  assert.equal(drawn, first, 'kept for the version and the day');
+  assert.equal(drawn, first, 'the page is kept for the version and the day');
+  assert.equal(summarised, firstSummary, 'so is the home page’s summary');
 
   const [chair] = await db.query<{ id: string; name: string }>(
     `SELECT p.id, p.name FROM groups g JOIN people p ON p.id = g.chair_person_id
@@ -143,8 +150,8 @@ test('the home page shows today’s executive chair as soon as the rota changes'
   const home = async () => (await admin.get('/')).body;
   const [turn] = await db.query<{ id: string }>(
     `SELECT id FROM executive_chair_rota
-      WHERE partnership_id = $1 AND starts_on <= current_date AND ends_on >= current_date`,
-    [partnershipId],
+      WHERE partnership_id = $1 AND starts_on <= $2::date AND ends_on >= $2::date`,
+    [partnershipId, todayInLondon()],
   );
   assert.ok(turn, 'the demo has a chair today');
   assert.match(await home(), /chair/i);

@@ -223,17 +223,18 @@ export function createDashboardService(db: Database, meetings: MeetingService) {
         }))
           parts.push(row);
       const shown = publishedRows([...heads.items, ...parts], settings.suppressUpTo);
+      const headIds = new Set(totals);
       const partsOf = new Map<string, PublishedRow[]>();
-      for (const row of shown.slice(heads.items.length)) {
-        const total = row.partOfId as string;
-        partsOf.set(total, [...(partsOf.get(total) ?? []), row]);
+      for (const row of shown) {
+        if (headIds.has(row.id) || row.partOfId === null) continue;
+        partsOf.set(row.partOfId, [...(partsOf.get(row.partOfId) ?? []), row]);
       }
       return {
         quarter,
         suppressUpTo: settings.suppressUpTo,
         page: {
           items: shown
-            .slice(0, heads.items.length)
+            .filter((row) => headIds.has(row.id))
             .map((row) => ({ ...row, parts: partsOf.get(row.id) ?? [] })),
           next: heads.next,
         },
@@ -244,8 +245,10 @@ export function createDashboardService(db: Database, meetings: MeetingService) {
 
 export type PublishedRow = ReturnType<typeof publishedRows>[number];
 
-/** What the published view shows of each row: its figure and rate suppressed as DOMAIN.md says. */
-/** The published rows as the published view shows them (a published total's hidden parts left out). */
+/**
+ * What the published view shows of each published row: its figure and rate suppressed as DOMAIN.md
+ * says. A published total's unpublished parts, given for its suppression, are left out.
+ */
 function publishedRows(rows: readonly ShownRow[], upTo: number) {
   const cells = publishRows(rows, upTo);
   return rows

@@ -1,14 +1,13 @@
 import type { FastifyInstance } from 'fastify';
-import { shortQuarterLabel } from '../../platform/calendar/quarters.ts';
+import { quarterFileLabel, shortQuarterLabel } from '../../platform/calendar/quarters.ts';
 import { toDocx } from '../../platform/documents/docx.ts';
 import { type Block, type DocModel, heading, paragraph, table } from '../../platform/documents/model.ts';
 import { toPdf } from '../../platform/documents/pdf.ts';
 import { sendFile } from '../../platform/files/send.ts';
 import { contextOf, idParam, type RequestContext } from '../../platform/http/context.ts';
-import { type Cell, sendCsv } from '../../platform/http/csv.ts';
+import type { Cell } from '../../platform/http/csv.ts';
 import { sendTable } from '../../platform/http/table-download.ts';
 import { parseOrThrow } from '../../platform/http/validation.ts';
-import { sendXlsx } from '../../platform/http/xlsx.ts';
 import { COMPLIANCE_LABELS } from './compliance.ts';
 import type { DashboardFilter } from './dashboard-service.ts';
 import type { DataDeps } from './deps.ts';
@@ -34,7 +33,7 @@ const COLUMNS: { header: string; width: number; cell: (r: ShownRow) => Cell }[] 
   { header: 'Statistical neighbours (average)', width: 14, cell: (r) => r.neighbours?.value ?? null },
 ];
 
-async function* rowsOf(
+async function* dashboardCells(
   data: DataService,
   ctx: RequestContext,
   filter: DashboardFilter,
@@ -119,32 +118,22 @@ export function registerDataExports(app: FastifyInstance, { data }: DataDeps) {
     return filter;
   };
 
-  app.get('/data/dashboard.csv', { config: { access: 'data:read' } }, async (request, reply) => {
-    const ctx = contextOf(request);
-    const filter = filterOf(request.query);
-    const quarter = await data.dashboard.quarterOf(ctx, filter.quarter);
-    return sendCsv(
-      reply,
-      `data-dashboard-${shortQuarterLabel(quarter).replace(' ', '-')}.csv`,
-      COLUMNS.map((c) => c.header),
-      rowsOf(data, ctx, { ...filter, quarter }),
-    );
-  });
-
-  app.get('/data/dashboard.xlsx', { config: { access: 'data:read' } }, async (request, reply) => {
-    const ctx = contextOf(request);
-    const filter = filterOf(request.query);
-    const quarter = await data.dashboard.quarterOf(ctx, filter.quarter);
-    return sendXlsx(
-      reply,
-      `data-dashboard-${shortQuarterLabel(quarter).replace(' ', '-')}.xlsx`,
-      {
-        name: `Dashboard ${shortQuarterLabel(quarter)}`,
-        columns: COLUMNS.map(({ header, width }) => ({ header, width })),
-      },
-      rowsOf(data, ctx, { ...filter, quarter }),
-    );
-  });
+  for (const kind of ['csv', 'xlsx'] as const)
+    app.get(`/data/dashboard.${kind}`, { config: { access: 'data:read' } }, async (request, reply) => {
+      const ctx = contextOf(request);
+      const filter = filterOf(request.query);
+      const quarter = await data.dashboard.quarterOf(ctx, filter.quarter);
+      return sendTable(
+        reply,
+        kind,
+        `data-dashboard-${quarterFileLabel(quarter)}`,
+        {
+          name: `Dashboard ${shortQuarterLabel(quarter)}`,
+          columns: COLUMNS.map(({ header, width }) => ({ header, width })),
+        },
+        dashboardCells(data, ctx, { ...filter, quarter }),
+      );
+    });
 
   // The compliance return as a spreadsheet: one row an agency, with how many of its figures are only
   // for an older quarter (the figures themselves are in the call's pack and on its page).
@@ -183,7 +172,7 @@ export function registerDataExports(app: FastifyInstance, { data }: DataDeps) {
       async (request, reply) => {
         const ctx = contextOf(request);
         const call = await data.calls.get(ctx, idParam(request, 'id', 'Data call'));
-        const name = `compliance-${shortQuarterLabel(call.quarterStartsOn).replace(' ', '-')}`;
+        const name = `compliance-${quarterFileLabel(call.quarterStartsOn)}`;
         const rows = complianceRows(ctx, call.id);
         return sendTable(
           reply,

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { shortQuarterLabel } from '../../platform/calendar/quarters.ts';
+import { quarterFileLabel, shortQuarterLabel } from '../../platform/calendar/quarters.ts';
 import { contextOf, idParam } from '../../platform/http/context.ts';
 import type { Cell } from '../../platform/http/csv.ts';
 import { rowsOf, sendTable } from '../../platform/http/table-download.ts';
@@ -9,12 +9,6 @@ import { changeText } from './presentation.ts';
 import { dashboardQuery } from './schemas.ts';
 
 const quarterOnly = dashboardQuery.pick({ quarter: true });
-
-const slug = (text: string) =>
-  text
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
 
 const INDICATOR_COLUMNS = [
   { header: 'Table', width: 22 },
@@ -45,8 +39,9 @@ const RETURN_COLUMNS = [
 ];
 
 /**
- * The indicator page, the exceptions list and a call's return by indicator as CSV and XLSX, as the dashboard itself already is: each
- * download holds what its page shows for the quarter asked. Both are a few hundred rows at most.
+ * The indicator page, the exceptions list and a call's return by indicator as CSV and XLSX, as the
+ * dashboard itself already is: each download holds what its page shows. Each is a few hundred rows
+ * at most.
  */
 export function registerViewExports(app: FastifyInstance, { data }: DataDeps) {
   for (const kind of ['csv', 'xlsx'] as const) {
@@ -75,7 +70,7 @@ export function registerViewExports(app: FastifyInstance, { data }: DataDeps) {
             found.indicator.per10k ? b.value : null,
           ]),
         ];
-        const file = `${slug(found.indicator.code)}-to-${slug(shortQuarterLabel(found.quarter))}`;
+        const file = `${found.indicator.code.toLowerCase()}-to-${quarterFileLabel(found.quarter)}`;
         return sendTable(
           reply,
           kind,
@@ -100,7 +95,7 @@ export function registerViewExports(app: FastifyInstance, { data }: DataDeps) {
         r.exception.join('. '),
         r.escalation ? `ESC-${r.escalation.number}` : null,
       ]);
-      const file = `exceptions-${slug(shortQuarterLabel(found.quarter))}`;
+      const file = `exceptions-${quarterFileLabel(found.quarter)}`;
       return sendTable(reply, kind, file, { name: 'Exceptions', columns: EXCEPTION_COLUMNS }, rowsOf(rows));
     });
 
@@ -117,7 +112,7 @@ export function registerViewExports(app: FastifyInstance, { data }: DataDeps) {
           i.olderOnly,
           i.missing,
         ]);
-        const file = `return-by-indicator-${slug(shortQuarterLabel(found.call.quarterStartsOn))}`;
+        const file = `return-by-indicator-${quarterFileLabel(found.call.quarterStartsOn)}`;
         return sendTable(
           reply,
           kind,

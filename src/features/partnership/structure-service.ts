@@ -34,8 +34,10 @@ export function createStructureService(db: Database) {
 
   /**
    * What `draw` makes for today, kept until the partnership's structure version moves on (any change to
-   * what it shows, in any process: the version is read afresh each time) or the day changes. Read
-   * before the drawing, the version can only be older than what is drawn, never newer.
+   * what it shows, in any process: the version is read afresh each time), the day changes, or an hour
+   * has passed (in case a write bypassed the triggers, as a restore does). Read before the drawing, the
+   * version can only be older than what is drawn, never newer. What is kept is shared by every request
+   * and must not be changed.
    */
   async function keptToday<T extends object>(
     scope: Scope,
@@ -44,7 +46,8 @@ export function createStructureService(db: Database) {
   ) {
     const today = todayInLondon();
     const version = await repo.structureVersion(db, scope.partnershipId);
-    const key = `${scope.partnershipId}|${version}|${today}|${view}`;
+    const hour = Math.floor(Date.now() / 3_600_000);
+    const key = `${scope.partnershipId}|${version}|${today}|${hour}|${view}`;
     return kept.get(key, async () => Object.freeze(await draw(today))) as Promise<Readonly<T>>;
   }
 

@@ -27,6 +27,7 @@ import {
   independenceConflict,
   mayJoinCaseTeam,
   rapidReviewDateErrors,
+  recommendationErrors,
   seesEveryCase,
   TEAM_CAPACITY_LABELS,
 } from './rules.ts';
@@ -237,6 +238,7 @@ export function createIncidentsService(
               ? { ...e, field: 'panelMetOn', message: 'The panel can’t have met after the executive decided' }
               : e,
           ),
+          ...recommendationErrors(input.recommendation, input.recommendationReasons),
           ...personalDataErrors(input, FREE_TEXT.rapidReview, input.confirmNoPersonalData),
         ];
         if (!input.panelMetOn && (input.recommendation || before.decidedOn))

@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ROLES } from '../../platform/access/roles.ts';
-import { independenceConflict, mayJoinCaseTeam, rapidReviewDateErrors, seesEveryCase } from './rules.ts';
+import {
+  independenceConflict,
+  mayJoinCaseTeam,
+  rapidReviewDateErrors,
+  recommendationErrors,
+  seesEveryCase,
+} from './rules.ts';
 
 const dates = {
   awareOn: '2025-03-03',
@@ -108,5 +114,17 @@ describe('the rapid review’s sending date', () => {
         },
       ],
     );
+  });
+});
+
+describe('the panel’s recommendation', () => {
+  it('needs its reasons; no recommendation needs none', () => {
+    const missing = [
+      { field: 'recommendationReasons', message: 'Give the reasons for the panel’s recommendation' },
+    ];
+    assert.deepEqual(recommendationErrors('lcspr', ''), missing);
+    assert.deepEqual(recommendationErrors('no-further-review', '   '), missing);
+    assert.deepEqual(recommendationErrors('national-panel', 'Meets the criteria for the national panel'), []);
+    assert.deepEqual(recommendationErrors(null, ''), []);
   });
 });

@@ -102,6 +102,13 @@ export function rapidReviewDateErrors(d: RapidReviewDates, today: string): Field
   return errors;
 }
 
+/** The panel recommends with its reasons (for an LCSPR, which of the criteria the case meets). */
+export function recommendationErrors(recommendation: Decision | null, reasons: string): FieldError[] {
+  return recommendation !== null && reasons.trim() === ''
+    ? [{ field: 'recommendationReasons', message: 'Give the reasons for the panel’s recommendation' }]
+    : [];
+}
+
 /** A decision needs the panel to have met first. */
 export function decisionRefusal(panelMetOn: string | null): string | null {
   return panelMetOn ? null : 'Record when the rapid review panel met before the executive’s decision';

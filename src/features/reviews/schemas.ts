@@ -39,29 +39,23 @@ export const incidentInput = z.strictObject({
 });
 export type IncidentInput = z.output<typeof incidentInput>;
 
-export const rapidReviewInput = z
-  .strictObject({
-    panelMetOn: optionalIsoDate('The date the panel met must be a real date, for example 14 3 2025'),
-    immediateLearning: text(10_000, 'Immediate learning'),
-    recommendation: z
-      .union([
-        z.literal('').transform(() => null),
-        z.null(),
-        z.enum(DECISIONS, { error: 'Select the panel’s recommendation' }),
-      ])
-      .optional()
-      .transform((v) => v ?? null),
-    recommendationReasons: text(5_000, 'Reasons'),
-    rapidReviewSentOn: optionalIsoDate(
-      'The date the rapid review was sent must be a real date, for example 20 3 2025',
-    ),
-    confirmNoPersonalData: confirmed,
-  })
-  // The panel recommends with its reasons (for an LCSPR, which criteria the case meets).
-  .refine((v) => v.recommendation === null || v.recommendationReasons.trim() !== '', {
-    path: ['recommendationReasons'],
-    message: 'Give the reasons for the panel’s recommendation',
-  });
+export const rapidReviewInput = z.strictObject({
+  panelMetOn: optionalIsoDate('The date the panel met must be a real date, for example 14 3 2025'),
+  immediateLearning: text(10_000, 'Immediate learning'),
+  recommendation: z
+    .union([
+      z.literal('').transform(() => null),
+      z.null(),
+      z.enum(DECISIONS, { error: 'Select the panel’s recommendation' }),
+    ])
+    .optional()
+    .transform((v) => v ?? null),
+  recommendationReasons: text(5_000, 'Reasons'),
+  rapidReviewSentOn: optionalIsoDate(
+    'The date the rapid review was sent must be a real date, for example 20 3 2025',
+  ),
+  confirmNoPersonalData: confirmed,
+});
 export type RapidReviewInput = z.output<typeof rapidReviewInput>;
 
 export const decisionInput = z.strictObject({

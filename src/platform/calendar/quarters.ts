@@ -86,6 +86,9 @@ export function shortQuarterLabel(start: string): string {
   return `${year}-${pad((year + 1) % 100)} Q${quarterNumber(start)}`;
 }
 
+/** A quarter in a file's name: '2025-26-Q2'. */
+export const quarterFileLabel = (start: string) => shortQuarterLabel(start).replace(' ', '-');
+
 /**
  * A quarter as people write it in a spreadsheet — '2025-26 Q2', '2025/26 Q2', 'Q2 2025-26' or its
  * first day '2025-07-01' — as its first day; null if it is none of these.
