@@ -56,6 +56,24 @@ async function fillTemplate(db: Database) {
 /** On a server, `connectionString` opens more connections to the same database, as another process would. */
 export type TestDatabase = Database & { destroy(): Promise<void>; connectionString?: string };
 
+/**
+ * Runs SQL as another process would: on its own connection to the server, or, on the embedded
+ * database (which one process alone may open), beside the service on the same one.
+ */
+export async function runElsewhere(db: TestDatabase, sql: string, params: unknown[] = []) {
+  if (!db.connectionString) {
+    await db.query(sql, params);
+    return;
+  }
+  const client = new pg.Client({ connectionString: db.connectionString });
+  await client.connect();
+  try {
+    await client.query(sql, params);
+  } finally {
+    await client.end();
+  }
+}
+
 export async function testDatabase(): Promise<TestDatabase> {
   const url = process.env.DATABASE_URL;
   return url ? serverDatabase(url) : embeddedDatabase();

@@ -2,13 +2,12 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyInstance } from 'fastify';
-import pg from 'pg';
 import { buildApp } from '../../src/app.ts';
 import type { Database } from '../../src/db/database.ts';
 import { SIGN_IN_CHANNEL } from '../../src/platform/auth/auth-service.ts';
 import { tokenHash } from '../../src/platform/auth/secrets.ts';
 import { apiToken, Browser, bearer } from '../helpers/app.ts';
-import { type TestDatabase, testDatabase } from '../helpers/database.ts';
+import { runElsewhere, type TestDatabase, testDatabase } from '../helpers/database.ts';
 
 // The service keeps who a session or token belongs to (NotifiedCache in auth-service.ts). These tests
 // pin that it asks the database once, and that every change to what it kept takes effect at once:
@@ -38,20 +37,8 @@ after(async () => {
   await db.destroy();
 });
 
-/** Runs SQL as another process would: on its own connection to the server, or beside the service. */
-async function elsewhere(sql: string, params: unknown[] = []) {
-  if (!db.connectionString) {
-    await db.query(sql, params);
-    return;
-  }
-  const client = new pg.Client({ connectionString: db.connectionString });
-  await client.connect();
-  try {
-    await client.query(sql, params);
-  } finally {
-    await client.end();
-  }
-}
+/** Runs SQL as another process would (see runElsewhere). */
+const elsewhere = (sql: string, params: unknown[] = []) => runElsewhere(db, sql, params);
 
 /** Another process's change reaches this one moments after it commits: wait up to two seconds. */
 async function eventually(what: string, check: () => Promise<boolean>) {

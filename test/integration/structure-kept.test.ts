@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import pg from 'pg';
 import { buildApp } from '../../src/app.ts';
 import type { Database } from '../../src/db/database.ts';
 import { todayInLondon } from '../../src/platform/calendar/today.ts';
 import { Browser } from '../helpers/app.ts';
-import { type TestDatabase, testDatabase } from '../helpers/database.ts';
+import { runElsewhere, type TestDatabase, testDatabase } from '../helpers/database.ts';
 
 // The service keeps the structure it drew for the partnership's structure version and the day
 // (structure-service.ts, migration 0022). These tests pin that a second view does not draw it again,
@@ -46,20 +45,8 @@ after(async () => {
   await db.destroy();
 });
 
-/** Runs SQL as another process would: on its own connection to the server, or beside the service. */
-async function elsewhere(sql: string, params: unknown[] = []) {
-  if (!db.connectionString) {
-    await db.query(sql, params);
-    return;
-  }
-  const client = new pg.Client({ connectionString: db.connectionString });
-  await client.connect();
-  try {
-    await client.query(sql, params);
-  } finally {
-    await client.end();
-  }
-}
+/** Runs SQL as another process would (see runElsewhere). */
+const elsewhere = (sql: string, params: unknown[] = []) => runElsewhere(db, sql, params);
 
 const version = async () =>
   (
