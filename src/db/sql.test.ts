@@ -26,6 +26,16 @@ test('conditions number their values in order and never splice them into the SQL
   assert.equal(likePattern('50%_off\\'), '%50\\%\\_off\\\\%');
 });
 
+test('a "contains" search matches any of its columns with its wildcards escaped, and no text adds nothing', () => {
+  const plain = new Conditions().add('a = ?', 1).contains(['name', 'job'], '').contains(['name'], undefined);
+  assert.equal(plain.sql, 'WHERE a = $1');
+  assert.deepEqual(plain.params, [1]);
+
+  const search = new Conditions().add('a = ?', 1).contains(['p.name', 'p.job_title'], '50%');
+  assert.equal(search.sql, 'WHERE a = $1 AND (p.name ILIKE $2 OR p.job_title ILIKE $3)');
+  assert.deepEqual(search.params, [1, '%50\\%%', '%50\\%%']);
+});
+
 test('a page in two steps plans its ids for their values, then asks for those ids’ details in order', async () => {
   const { db, sent } = fake([[{ id: 'b' }, { id: 'a' }]]);
   const details: string[][] = [];

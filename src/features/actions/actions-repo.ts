@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/database.ts';
-import { Conditions, likePattern, pageThenDetails } from '../../db/sql.ts';
+import { Conditions, pageThenDetails } from '../../db/sql.ts';
 import type { Cursor } from '../../platform/http/pagination.ts';
 import { type DuePeriod, OPEN_STATUSES, type SourceKind, type StoredStatus } from './rules.ts';
 
@@ -48,10 +48,10 @@ const COLUMNS = `x.id, x.number, x.text, x.owner_agency_id AS "ownerAgencyId", a
   m.number AS "mergedIntoNumber",
   x.theme_ids AS "themeIds", x.source_links AS "sourceLinks", x.evidence_count AS "evidenceCount"`;
 const FROM = `FROM plan_actions x
-  JOIN agencies a ON a.partnership_id = x.partnership_id AND a.id = x.owner_agency_id
-  LEFT JOIN people p ON p.partnership_id = x.partnership_id AND p.id = x.owner_person_id
-  LEFT JOIN priorities pr ON pr.partnership_id = x.partnership_id AND pr.id = x.priority_id
-  LEFT JOIN plan_actions m ON m.partnership_id = x.partnership_id AND m.id = x.merged_into_id`;
+  JOIN agencies a ON a.id = x.owner_agency_id
+  LEFT JOIN people p ON p.id = x.owner_person_id
+  LEFT JOIN priorities pr ON pr.id = x.priority_id
+  LEFT JOIN plan_actions m ON m.id = x.merged_into_id`; // joined by id: see sql.ts
 
 export type ActionFilter = {
   themeId?: string;
@@ -72,7 +72,7 @@ export function actionConditions(partnershipId: string, filter: ActionFilter, to
   where
     .addIf(filter.agencyId, 'x.owner_agency_id = ?')
     .addIf(filter.priorityId, 'x.priority_id = ?')
-    .addIf(filter.q && likePattern(filter.q), 'x.text ILIKE ?')
+    .contains(['x.text'], filter.q)
     .addIf(
       filter.themeId,
       'EXISTS (SELECT 1 FROM plan_action_themes xt WHERE xt.action_id = x.id AND xt.theme_id = ?)',

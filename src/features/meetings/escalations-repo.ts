@@ -36,9 +36,9 @@ const COLUMNS = `e.id, e.number, e.title, e.issue, e.ask,
   e.response, e.decision, e.considered_on AS "consideredOn", e.responded_on AS "respondedOn",
   e.closed_on AS "closedOn", e.created_at AS "createdAt", e.updated_at AS "updatedAt"`;
 const FROM = `FROM escalations e
-  JOIN agencies a ON a.partnership_id = e.partnership_id AND a.id = e.raised_by_agency_id
-  LEFT JOIN groups g ON g.partnership_id = e.partnership_id AND g.id = e.raised_by_group_id
-  LEFT JOIN people p ON p.partnership_id = e.partnership_id AND p.id = e.raised_by_person_id`;
+  JOIN agencies a ON a.id = e.raised_by_agency_id
+  LEFT JOIN groups g ON g.id = e.raised_by_group_id
+  LEFT JOIN people p ON p.id = e.raised_by_person_id`; // joined by id: see sql.ts
 
 export type EscalationFilter = {
   /** 'unanswered': open or considered. */
@@ -60,7 +60,7 @@ export async function listEscalations(db: Queryable, partnershipId: string, filt
     .addIf(filter.groupId, 'e.raised_by_group_id = ?')
     .addIf(filter.agencyId, 'e.raised_by_agency_id = ?')
     .addIf(filter.meetingId, 'e.raised_at_meeting_id = ?')
-    .addIf(filter.q && likePattern(filter.q), 'e.title ILIKE ?');
+    .contains(['e.title'], filter.q);
   if (filter.raisedBy) {
     const pattern = likePattern(filter.raisedBy);
     // The groups and agencies are found first (a few hundred rows), then the escalations they raised.
@@ -102,7 +102,7 @@ export async function filterNames(
     `SELECT (SELECT name FROM groups WHERE partnership_id = $1 AND id = $2) AS "groupName",
             (SELECT name FROM agencies WHERE partnership_id = $1 AND id = $3) AS "agencyName",
             (SELECT g.name || ', ' || to_char(m.starts_at AT TIME ZONE 'Europe/London', 'FMDD FMMonth YYYY')
-               FROM meetings m JOIN groups g ON g.partnership_id = m.partnership_id AND g.id = m.group_id
+               FROM meetings m JOIN groups g ON g.id = m.group_id
               WHERE m.partnership_id = $1 AND m.id = $4) AS "meetingName"`,
     [partnershipId, ids.groupId ?? null, ids.agencyId ?? null, ids.meetingId ?? null],
   );

@@ -37,7 +37,7 @@ const COLUMNS = `m.id, m.group_id AS "groupId", g.name AS "groupName", g.type AS
   m.key_points AS "keyPoints", m.key_points_approved_at AS "keyPointsApprovedAt",
   m.key_points_approved_by AS "keyPointsApprovedBy",
   m.created_at AS "createdAt", m.updated_at AS "updatedAt"`;
-const FROM = 'FROM meetings m JOIN groups g ON g.partnership_id = m.partnership_id AND g.id = m.group_id';
+const FROM = 'FROM meetings m JOIN groups g ON g.id = m.group_id'; // joined by id: see sql.ts
 
 export type MeetingFilter = {
   groupId?: string;

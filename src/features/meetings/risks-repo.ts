@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/database.ts';
-import { Conditions, likePattern } from '../../db/sql.ts';
+import { Conditions } from '../../db/sql.ts';
 import type { Cursor } from '../../platform/http/pagination.ts';
 import type { RiskStatus } from './risk-rules.ts';
 import type { RiskInput } from './schemas.ts';
@@ -49,9 +49,7 @@ export type RiskFilter = {
 };
 
 export async function listRisks(db: Queryable, partnershipId: string, filter: RiskFilter) {
-  const where = new Conditions()
-    .add('r.partnership_id = ?', partnershipId)
-    .addIf(filter.q && likePattern(filter.q), 'r.title ILIKE ?');
+  const where = new Conditions().add('r.partnership_id = ?', partnershipId).contains(['r.title'], filter.q);
   if (filter.status === 'not-closed') where.add("r.status <> 'closed'");
   else where.addIf(filter.status, 'r.status = ?');
   if (filter.agencyId) {

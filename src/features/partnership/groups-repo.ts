@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/database.ts';
-import { Conditions, likePattern } from '../../db/sql.ts';
+import { Conditions } from '../../db/sql.ts';
 import type { Cursor } from '../../platform/http/pagination.ts';
 import type { Cadence, GroupType } from './rules.ts';
 import type { GroupInput, GroupPatch } from './schemas.ts';
@@ -60,7 +60,7 @@ export async function listGroups(db: Queryable, partnershipId: string, filter: G
     .add('g.partnership_id = ?', partnershipId)
     .addIf(filter.type, 'g.type = ?')
     .addIf(filter.reportsToGroupId, 'g.reports_to_group_id = ?')
-    .addIf(filter.q && likePattern(filter.q), 'g.name ILIKE ?');
+    .contains(['g.name'], filter.q);
   if (filter.status === 'current')
     where.add(
       'g.starts_on <= ?::date AND (g.ends_on IS NULL OR g.ends_on >= ?::date)',
@@ -168,17 +168,23 @@ export async function updateGroup(db: Queryable, partnershipId: string, id: stri
   return rows[0] ? findGroup(db, partnershipId, id) : null;
 }
 
-/** A member's columns, from the group's membership rows. */
+/**
+ * A member's columns, from the group's membership rows. The partnership is checked on the group
+ * (`g.partnership_id`), not on the membership rows: a kept plan then reads the group's members by the
+ * primary key. Checked on `m.partnership_id`, it combined the group's members with every membership of
+ * the partnership (69,000 at 10 times the data: 3.8 ms against 0.7). Rows are joined by id (sql.ts).
+ */
 const MEMBER_FROM = `SELECT p.id AS "personId", p.name, p.job_title AS "jobTitle", a.name AS "agencyName"
-  FROM group_members m
-  JOIN people p ON p.partnership_id = m.partnership_id AND p.id = m.person_id
-  JOIN agencies a ON a.partnership_id = p.partnership_id AND a.id = p.agency_id`;
+  FROM groups g
+  JOIN group_members m ON m.group_id = g.id
+  JOIN people p ON p.id = m.person_id
+  JOIN agencies a ON a.id = p.agency_id`;
 
 export type Member = { personId: string; name: string; jobTitle: string; agencyName: string };
 
 export async function listMembers(db: Queryable, partnershipId: string, groupId: string) {
   return db.query<Member>(
-    `${MEMBER_FROM} WHERE m.partnership_id = $1 AND m.group_id = $2
+    `${MEMBER_FROM} WHERE g.partnership_id = $1 AND g.id = $2
       ORDER BY a.name, p.name LIMIT 1000`,
     [partnershipId, groupId],
   );
@@ -187,7 +193,7 @@ export async function listMembers(db: Queryable, partnershipId: string, groupId:
 /** One member of a group, or null when the person is not one of its members. */
 export async function findMember(db: Queryable, partnershipId: string, groupId: string, personId: string) {
   const rows = await db.query<Member>(
-    `${MEMBER_FROM} WHERE m.partnership_id = $1 AND m.group_id = $2 AND m.person_id = $3`,
+    `${MEMBER_FROM} WHERE g.partnership_id = $1 AND g.id = $2 AND m.person_id = $3`,
     [partnershipId, groupId, personId],
   );
   return rows[0] ?? null;
@@ -200,7 +206,7 @@ export async function listMembersPage(
   groupId: string,
   page: { after: Cursor | null; limit: number },
 ) {
-  const where = new Conditions().add('m.partnership_id = ?', partnershipId).add('m.group_id = ?', groupId);
+  const where = new Conditions().add('g.partnership_id = ?', partnershipId).add('g.id = ?', groupId);
   where.after(page.after, 'p.name', 'p.id');
   const limit = where.limit(page.limit + 1);
   return db.query<Member>(`${MEMBER_FROM} ${where.sql} ORDER BY p.name, p.id ${limit}`, where.params);

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/database.ts';
-import { Conditions, likePattern } from '../../db/sql.ts';
+import { Conditions } from '../../db/sql.ts';
 import type { Cursor } from '../../platform/http/pagination.ts';
 import type { AgencyKind, Sector } from './rules.ts';
 import type { PartnerInput, PartnerPatch } from './schemas.ts';
@@ -25,7 +25,7 @@ export async function listPartners(db: Queryable, partnershipId: string, filter:
   const where = new Conditions()
     .add('partnership_id = ?', partnershipId)
     .addIf(filter.kind, 'kind = ?')
-    .addIf(filter.q && likePattern(filter.q), 'name ILIKE ?')
+    .contains(['name'], filter.q)
     .after(filter.after, 'name', 'id');
   const limit = where.limit(filter.limit + 1);
   return db.query<Partner>(

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/database.ts';
-import { Conditions, likePattern } from '../../db/sql.ts';
+import { Conditions } from '../../db/sql.ts';
 import type { Cursor } from '../../platform/http/pagination.ts';
 import type { PersonInput, PersonPatch } from './schemas.ts';
 
@@ -31,8 +31,7 @@ export async function listPeople(db: Queryable, partnershipId: string, filter: P
   const where = new Conditions()
     .add('p.partnership_id = ?', partnershipId)
     .addIf(filter.agencyId, 'p.agency_id = ?');
-  if (filter.q)
-    where.add('(p.name ILIKE ? OR p.job_title ILIKE ?)', likePattern(filter.q), likePattern(filter.q));
+  where.contains(['p.name', 'p.job_title'], filter.q);
   if (filter.notInGroupId)
     where.add(
       'NOT EXISTS (SELECT 1 FROM group_members m WHERE m.group_id = ? AND m.person_id = p.id)',

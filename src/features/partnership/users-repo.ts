@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/database.ts';
-import { Conditions, likePattern } from '../../db/sql.ts';
+import { Conditions } from '../../db/sql.ts';
 import type { Role } from '../../platform/access/roles.ts';
 import type { Cursor } from '../../platform/http/pagination.ts';
 import type { UserInput, UserPatch } from './schemas.ts';
@@ -30,8 +30,7 @@ export async function listUsers(db: Queryable, partnershipId: string, filter: Us
     .add('u.partnership_id = ?', partnershipId)
     .addIf(filter.role, 'u.role = ?')
     .addIf(filter.agencyId, 'u.agency_id = ?');
-  if (filter.q)
-    where.add('(u.name ILIKE ? OR u.email ILIKE ?)', likePattern(filter.q), likePattern(filter.q));
+  where.contains(['u.name', 'u.email'], filter.q);
   where.after(filter.after, 'u.name', 'u.id');
   const limit = where.limit(filter.limit + 1);
   return db.query<UserAccount>(

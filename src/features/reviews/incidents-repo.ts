@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/database.ts';
-import { Conditions, likePattern } from '../../db/sql.ts';
+import { Conditions } from '../../db/sql.ts';
 import type { Cursor } from '../../platform/http/pagination.ts';
 import type { LocalSettings } from './clock-settings.ts';
 import type { ClockKey, ClockTiming, Decision } from './clocks.ts';
@@ -86,7 +86,7 @@ export async function listIncidents(db: Queryable, partnershipId: string, filter
   if (filter.q) {
     const number = /^(?:SI-)?(\d{1,9})$/i.exec(filter.q.trim());
     if (number) where.add('i.number = ?', Number(number[1]));
-    else where.add('i.pseudonym ILIKE ?', likePattern(filter.q));
+    else where.contains(['i.pseudonym'], filter.q);
   }
   if (filter.decision === 'none') where.add('i.decision IS NULL');
   else where.addIf(filter.decision, 'i.decision = ?');
