@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { PLAN_FOR_VALUES, type Queryable, type Row } from './database.ts';
-import { Conditions, likePattern, pageThenDetails } from './sql.ts';
+import { Conditions, escapeLike, likePattern, pageThenDetails } from './sql.ts';
 
 /** A Queryable that records what it is sent and answers from a list. */
 function fake(answers: Row[][]) {
@@ -24,6 +24,7 @@ test('conditions number their values in order and never splice them into the SQL
   assert.equal(where.sql, 'WHERE a = $1 AND c = $2 AND (d = $3 OR e = $4)');
   assert.deepEqual(where.params, [1, 'x', 2, 3]);
   assert.equal(likePattern('50%_off\\'), '%50\\%\\_off\\\\%');
+  assert.equal(`${escapeLike('50%_off')}%`, '50\\%\\_off%', 'a prefix pattern escapes its text too');
 });
 
 test('a "contains" search matches any of its columns with its wildcards escaped, and no text adds nothing', () => {

@@ -34,9 +34,9 @@ export class Conditions {
   }
 
   /**
-   * A "contains" search: rows where any of the columns contains the text, whatever its case (the
-   * trigram indexes serve it), or every row when there is no text. LIKE's wildcards in the text are
-   * searched for as themselves.
+   * A "contains" search: rows where any of the columns contains the text, whatever its case, or every
+   * row when there is no text. LIKE's wildcards in the text are searched for as themselves. (The large
+   * tables' searched columns have trigram indexes: people, users, plan actions.)
    */
   contains(columns: readonly string[], text: string | undefined): this {
     if (!text) return this;
@@ -55,8 +55,11 @@ export class Conditions {
   }
 }
 
-/** Escapes LIKE wildcards so a search for "50%" finds "50%". */
-export const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/** Escapes LIKE's wildcards and escape character, so "50%" is searched for as itself. */
+export const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** A LIKE pattern for text anywhere in a value: a search for "50%" finds "50%". */
+export const likePattern = (text: string) => `%${escapeLike(text)}%`;
 
 /*
  * Joins by id. Every query is scoped by the partnership of the table it lists; a row it joins to

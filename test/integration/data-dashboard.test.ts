@@ -911,6 +911,22 @@ test('figures are pushed through the API: all saved or none, problems as field e
     catalogue.map((i: Indicator) => i.code),
     ['CLA_HEALTH'],
   );
+  const byCode = (await api('data-lead', 'GET', '/api/v1/indicators?q=CLA_HE')).json().items;
+  assert.deepEqual(
+    byCode.map((i: Indicator) => i.code),
+    ['CLA_HEALTH'],
+    'a code is searched from its start',
+  );
+  assert.deepEqual(
+    (await api('data-lead', 'GET', '/api/v1/indicators?q=CL_')).json().items,
+    [],
+    '"_" is searched for as itself, not as any one character (CLA, CLA_HEALTH)',
+  );
+  assert.deepEqual(
+    (await api('data-lead', 'GET', '/api/v1/indicators?q=%25')).json().items,
+    [],
+    '"%" is searched for as itself',
+  );
   assert.deepEqual(
     [catalogue[0].unit, catalogue[0].agencyName, catalogue[0].published],
     ['percentage', ICB_NAME, true],

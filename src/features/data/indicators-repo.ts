@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/database.ts';
-import { Conditions } from '../../db/sql.ts';
+import { Conditions, escapeLike, likePattern } from '../../db/sql.ts';
 import type { Cursor } from '../../platform/http/pagination.ts';
 import type { Polarity } from './comparisons.ts';
 import type { IndicatorRef } from './figures.ts';
@@ -46,7 +46,9 @@ export type CatalogueFilter = { q?: string; themeId?: string; after: Cursor | nu
 /** The catalogue by name; keyset on (name, id). */
 export async function listIndicators(db: Queryable, partnershipId: string, filter: CatalogueFilter) {
   const where = new Conditions().add('i.partnership_id = ?', partnershipId);
-  if (filter.q) where.add("(i.name ILIKE '%' || ? || '%' OR i.code ILIKE ? || '%')", filter.q, filter.q);
+  // The name contains the text, or the code starts with it; "%" and "_" are searched for as themselves.
+  if (filter.q)
+    where.add('(i.name ILIKE ? OR i.code ILIKE ?)', likePattern(filter.q), `${escapeLike(filter.q)}%`);
   if (filter.themeId)
     where.add(
       'EXISTS (SELECT 1 FROM indicator_themes x WHERE x.indicator_id = i.id AND x.theme_id = ?)',
