@@ -6,6 +6,7 @@ import {
   keepText,
   PLAN_FOR_VALUES,
   parseInt8,
+  parseUuidArray,
   type Queryable,
   type Row,
   TYPE_OIDS,
@@ -16,6 +17,7 @@ const parsers = new Map<number, (value: string) => unknown>([
   [TYPE_OIDS.int8, parseInt8],
   [TYPE_OIDS.date, keepText],
   [TYPE_OIDS.numeric, keepText],
+  [TYPE_OIDS.uuidArray, parseUuidArray],
 ]);
 const types = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>

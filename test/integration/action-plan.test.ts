@@ -387,6 +387,46 @@ test('the themes page counts actions, sources, overdue and embedded per theme, w
   assert.equal((await api('executive', 'GET', '/api/v1/action-themes?status=finished')).statusCode, 422);
 });
 
+test('the plan filters by theme and by no theme, as an action’s themes change', async () => {
+  const sourceId = await source('Theme filter source');
+  const add = async (text: string, themeIds: string[]) =>
+    (await api('admin', 'POST', '/api/v1/actions', action(sourceId, { text, themeIds }))).json().id as string;
+  const neglectOnly = await add('Neglect only', [themes.Neglect as string]);
+  const both = await add('Exploitation and neglect', [
+    themes.Exploitation as string,
+    themes.Neglect as string,
+  ]);
+  const none = await add('No theme yet', []);
+  const listed = async (themeId: string) =>
+    (await api('chair', 'GET', `/api/v1/actions?sourceId=${sourceId}&themeId=${themeId}`))
+      .json()
+      .items.map((a: { id: string }) => a.id)
+      .sort();
+  assert.deepEqual(await listed(themes.Exploitation as string), [both]);
+  assert.deepEqual(await listed(themes.Neglect as string), [neglectOnly, both].sort());
+  assert.deepEqual(await listed('none'), [none]);
+
+  const themed = await api(
+    'admin',
+    'PUT',
+    `/api/v1/actions/${none}`,
+    (({ sourceId: _s, ...details }) => details)(
+      action(sourceId, { text: 'No theme yet', themeIds: [themes.Exploitation] }),
+    ),
+  );
+  assert.equal(themed.statusCode, 200, themed.body);
+  assert.deepEqual(await listed('none'), []);
+  assert.deepEqual(await listed(themes.Exploitation as string), [both, none].sort());
+
+  const browser = new Browser(t.app);
+  await browser.signIn('chair@demo.example');
+  const page = (await browser.get(`/actions?sourceId=${sourceId}&themeId=${themes.Exploitation}`)).body;
+  assert.match(page, /Exploitation and neglect/);
+  assert.match(page, /No theme yet/);
+  assert.doesNotMatch(page, /Neglect only/);
+  assert.match(page, /Scrutiny: Theme filter source/, 'each row names its sources');
+});
+
 test('a case’s immediate action and a practice review’s recommendation go into the plan', async () => {
   const childC = (await api('admin', 'GET', '/api/v1/incidents?q=Child%20C')).json().items[0];
   const browser = new Browser(t.app);

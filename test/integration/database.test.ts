@@ -156,6 +156,24 @@ test('on a server, a query is prepared once per connection unless it asks to be 
   assert.equal(row?.fresh, 'c');
 });
 
+test('both engines return counts as numbers, dates and numerics as text, and uuid arrays as strings', async () => {
+  const a = '0b4f6a52-57d4-4c0a-9a43-6b0d7c1e2f30';
+  const b = 'f3a1c2d4-0e5f-4a6b-8c7d-9e0f1a2b3c4d';
+  const [row] = await t.db.query<Record<string, unknown>>(
+    `SELECT 7::bigint AS count, '2026-03-31'::date AS day, 12.50::numeric AS rate,
+            ARRAY[$1::uuid, $2::uuid] AS ids, '{}'::uuid[] AS none, ARRAY[$1::uuid, NULL] AS gap`,
+    [a, b],
+  );
+  assert.deepEqual(row, {
+    count: 7,
+    day: '2026-03-31',
+    rate: '12.50',
+    ids: [a, b],
+    none: [],
+    gap: [a, null],
+  });
+});
+
 test('the audit log is append-only in the database itself', async () => {
   await assert.rejects(t.db.query("UPDATE audit_log SET action = 'x'"), /append-only/);
   await assert.rejects(t.db.query('DELETE FROM audit_log'), /append-only/);

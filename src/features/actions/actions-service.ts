@@ -49,7 +49,10 @@ const FREE_TEXT = {
 } as const;
 
 /** An action as shown and sent: with whether it is overdue today. */
-const withOverdue = (action: repo.PlanAction, today: string) => ({
+type ShownAction = repo.PlanAction & { overdue: boolean };
+
+/** An action or a table's row of one, with whether it is overdue today. */
+const withOverdue = <A extends repo.PlanActionRow>(action: A, today: string) => ({
   ...action,
   overdue: isOverdue(action, today),
 });
@@ -89,7 +92,7 @@ export function createActionsService(db: Database) {
   }
 
   /** Actions as the user is shown them: overdue today, and the cases they may not see masked. */
-  async function shown(ctx: RequestContext, rows: repo.PlanAction[]) {
+  async function shown<A extends repo.PlanActionRow>(ctx: RequestContext, rows: A[]) {
     const today = todayInLondon();
     return (await maskCaseSources(db, ctx, rows)).map((a) => withOverdue(a, today));
   }
@@ -201,19 +204,36 @@ export function createActionsService(db: Database) {
       return after;
     });
 
+  /** A page of a list of actions as the user is shown them. */
+  async function pageOf<A extends repo.PlanActionRow>(
+    list: (
+      db: Queryable,
+      partnershipId: string,
+      filter: Parameters<typeof repo.listActions>[2],
+    ) => Promise<A[]>,
+    ctx: RequestContext,
+    query: PlanFilter & { after?: string; limit: number },
+  ) {
+    const today = todayInLondon();
+    const rows = await list(db, ctx.partnershipId, {
+      ...scopedFilter(ctx, query),
+      after: query.after ? decodeCursor(query.after) : null,
+      limit: query.limit,
+      today,
+      soon: addDays(today, SOON_DAYS),
+    });
+    const page = toPage(rows, query.limit, (a) => ({ key: a.dueOn ?? 'infinity', id: a.id }));
+    return { ...page, items: await shown(ctx, page.items) };
+  }
+
   return {
-    async list(ctx: RequestContext, query: PlanFilter & { after?: string; limit: number }) {
-      const today = todayInLondon();
-      const rows = await repo.listActions(db, ctx.partnershipId, {
-        ...scopedFilter(ctx, query),
-        after: query.after ? decodeCursor(query.after) : null,
-        limit: query.limit,
-        today,
-        soon: addDays(today, SOON_DAYS),
-      });
-      const page = toPage(rows, query.limit, (a) => ({ key: a.dueOn ?? 'infinity', id: a.id }));
-      return { ...page, items: await shown(ctx, page.items) };
-    },
+    /** A page of whole actions (the API). */
+    list: (ctx: RequestContext, query: PlanFilter & { after?: string; limit: number }) =>
+      pageOf(repo.listActions, ctx, query),
+
+    /** A page of a table's rows (the plan's pages, a source's, an audit's: see listActionRows). */
+    rows: (ctx: RequestContext, query: PlanFilter & { after?: string; limit: number }) =>
+      pageOf(repo.listActionRows, ctx, query),
 
     /** Every action the filter selects, a page at a time: for the exports. */
     async *exportRows(ctx: RequestContext, filter: PlanFilter) {
@@ -236,7 +256,7 @@ export function createActionsService(db: Database) {
     },
 
     async get(ctx: RequestContext, id: string) {
-      return (await shown(ctx, [await load(db, ctx, id)]))[0] as ReturnType<typeof withOverdue>;
+      return (await shown(ctx, [await load(db, ctx, id)]))[0] as ShownAction;
     },
 
     /** An action with its history and evidence, for its page. */

@@ -17,7 +17,7 @@ export function registerPlanPages(app: FastifyInstance, { page, partnership, pla
     const query = parseOrThrow(planQuery, request.query);
     const { after: _after, limit: _limit, ...filter } = query;
     const [result, agencies, themes, priorities] = await Promise.all([
-      plan.actions.list(ctx, query),
+      plan.actions.rows(ctx, query),
       partnership.partners.choices(ctx),
       plan.lists.choices(ctx, 'themes'),
       plan.lists.choices(ctx, 'priorities'),

@@ -67,7 +67,7 @@ export function registerSourcePages(app: FastifyInstance, { page, plan }: PlanDe
   app.get('/actions/sources/:id', { config: { access: 'plan:read' } }, async (request, reply) => {
     const ctx = contextOf(request);
     const source = await plan.sources.get(ctx, idParam(request, 'id', 'Source'));
-    const actions = await plan.actions.list(ctx, { sourceId: source.id, limit: 200 });
+    const actions = await plan.actions.rows(ctx, { sourceId: source.id, limit: 200 });
     return page(request, reply, 'actions/views/source.njk', {
       title: source.title,
       source,

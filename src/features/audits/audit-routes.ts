@@ -38,7 +38,7 @@ export function registerAuditPage(app: FastifyInstance, { page, partnership, pla
     const [agencies, actions] = await Promise.all([
       mayRecordAudit(ctx.user, audit) ? partnership.partners.choices(ctx) : [],
       audit.sourceId && can(ctx.user.role, 'plan:read')
-        ? plan.actions.list(ctx, { sourceId: audit.sourceId, limit: 200 })
+        ? plan.actions.rows(ctx, { sourceId: audit.sourceId, limit: 200 })
         : null,
     ]);
     return page(

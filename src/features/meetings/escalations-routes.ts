@@ -51,7 +51,7 @@ export function registerEscalationPages(app: FastifyInstance, { page, partnershi
     const query = parseOrThrow(escalationsQuery, request.query);
     // Group and agency are searched by name: a select of every group is unusable in a big partnership.
     // Links may still filter by id (a group's page does); the page then names what it is showing.
-    const [result, named] = await Promise.all([service.list(ctx, query), service.filterNames(ctx, query)]);
+    const [result, named] = await Promise.all([service.rows(ctx, query), service.filterNames(ctx, query)]);
     const { after: _a, limit: _l, ...filters } = query;
     const { groupId: _g, agencyId: _ag, meetingId: _m, ...withoutIds } = filters;
     return page(request, reply, 'meetings/views/escalations-list.njk', {

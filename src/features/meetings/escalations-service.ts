@@ -5,7 +5,7 @@ import type { RequestContext } from '../../platform/http/context.ts';
 import { HttpError, invalid, notFound } from '../../platform/http/errors.ts';
 import { decodeCursor, toPage } from '../../platform/http/pagination.ts';
 import type { PartnershipService } from '../partnership/service.ts';
-import { ageInDays, type EscalationStatus, moveProblems, nextStatuses } from './escalation-rules.ts';
+import { ageInDays, moveProblems, nextStatuses } from './escalation-rules.ts';
 import * as repo from './escalations-repo.ts';
 import { findMeeting } from './meetings-repo.ts';
 import type { EscalationInput, EscalationMove } from './schemas.ts';
@@ -42,6 +42,24 @@ export async function insertEscalation(tx: Queryable, ctx: RequestContext, input
 
 const withAge = (e: repo.Escalation, today: string) => ({ ...e, ageDays: ageInDays(e, today) });
 
+type EscalationsQuery = Omit<repo.EscalationFilter, 'after'> & { after?: string };
+
+/** A page of a list, each escalation with its age today. */
+async function pageOf<T extends repo.EscalationRow>(
+  list: (db: Queryable, partnershipId: string, filter: repo.EscalationFilter) => Promise<T[]>,
+  db: Queryable,
+  scope: Scope,
+  query: EscalationsQuery,
+) {
+  const today = todayInLondon();
+  const rows = await list(db, scope.partnershipId, {
+    ...query,
+    after: query.after ? decodeCursor(query.after) : null,
+  });
+  const page = toPage(rows, query.limit, (e) => ({ key: e.raisedOn, id: e.id }));
+  return { ...page, items: page.items.map((e) => ({ ...e, ageDays: ageInDays(e, today) })) };
+}
+
 export function createEscalationsService(db: Database, partnership: PartnershipService) {
   /** A reference to another record must be this partnership's: otherwise a field error, not a 404. */
   async function mustExist(check: () => Promise<unknown>, field: string, message: string) {
@@ -61,27 +79,11 @@ export function createEscalationsService(db: Database, partnership: PartnershipS
   }
 
   return {
-    async list(
-      scope: Scope,
-      query: {
-        status?: EscalationStatus | 'unanswered';
-        groupId?: string;
-        agencyId?: string;
-        meetingId?: string;
-        q?: string;
-        raisedBy?: string;
-        after?: string;
-        limit: number;
-      },
-    ) {
-      const today = todayInLondon();
-      const rows = await repo.listEscalations(db, scope.partnershipId, {
-        ...query,
-        after: query.after ? decodeCursor(query.after) : null,
-      });
-      const page = toPage(rows, query.limit, (e) => ({ key: e.raisedOn, id: e.id }));
-      return { ...page, items: page.items.map((e) => withAge(e, today)) };
-    },
+    /** A page of whole escalations, with their age (the API). */
+    list: (scope: Scope, query: EscalationsQuery) => pageOf(repo.listEscalations, db, scope, query),
+
+    /** A page of the tracker's rows, with their age (the tracker page: see listEscalationRows). */
+    rows: (scope: Scope, query: EscalationsQuery) => pageOf(repo.listEscalationRows, db, scope, query),
 
     /**
      * The names of the group, agency and meeting the tracker is filtered by (null when it is by none),
