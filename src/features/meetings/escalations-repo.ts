@@ -1,5 +1,5 @@
 import { PLAN_FOR_VALUES, type Queryable } from '../../db/database.ts';
-import { Conditions, likePattern, pageThenDetails } from '../../db/sql.ts';
+import { Conditions, likePattern } from '../../db/sql.ts';
 import type { Cursor } from '../../platform/http/pagination.ts';
 import type { EscalationStatus } from './escalation-rules.ts';
 import type { EscalationInput } from './schemas.ts';
@@ -35,10 +35,10 @@ const COLUMNS = `e.id, e.number, e.title, e.issue, e.ask,
   e.raised_at_meeting_id AS "raisedAtMeetingId", e.raised_on AS "raisedOn", e.status,
   e.response, e.decision, e.considered_on AS "consideredOn", e.responded_on AS "respondedOn",
   e.closed_on AS "closedOn", e.created_at AS "createdAt", e.updated_at AS "updatedAt"`;
-const FROM = `FROM escalations e
-  JOIN agencies a ON a.id = e.raised_by_agency_id
+const JOINS = `JOIN agencies a ON a.id = e.raised_by_agency_id
   LEFT JOIN groups g ON g.id = e.raised_by_group_id
   LEFT JOIN people p ON p.id = e.raised_by_person_id`; // joined by id: see sql.ts
+const FROM = `FROM escalations e ${JOINS}`;
 
 export type EscalationFilter = {
   /** 'unanswered': open or considered. */
@@ -53,8 +53,16 @@ export type EscalationFilter = {
   limit: number;
 };
 
-/** The page's ids, newest raised first, a page at a time on (raised_on, id). */
-function pageOfIds(partnershipId: string, filter: EscalationFilter) {
+/**
+ * A page of escalations, newest raised first, a page at a time on (raised_on, id): a subquery the
+ * lists join their names to. One statement, whose plan the connection keeps. Planned afresh for each
+ * call, or as the page's ids and then their details, it cost the database 0.4-0.7 ms a page against
+ * 0.14-0.21 ms, and the service a second round trip. Each filter has an index led by the partnership,
+ * and the kept plan was measured no slower than one planned for the values on every filter, for the
+ * largest partnership and a small one (at 1x; a rare word in the title walks the partnership's
+ * escalations either way).
+ */
+function page(partnershipId: string, filter: EscalationFilter) {
   const where = new Conditions()
     .add('e.partnership_id = ?', partnershipId)
     .addIf(filter.groupId, 'e.raised_by_group_id = ?')
@@ -78,20 +86,17 @@ function pageOfIds(partnershipId: string, filter: EscalationFilter) {
   where.before(filter.after, 'e.raised_on', 'e.id');
   const limit = where.limit(filter.limit + 1);
   return {
-    sql: `SELECT e.id FROM escalations e ${where.sql} ORDER BY e.raised_on DESC, e.id DESC ${limit}`,
+    from: `FROM (SELECT * FROM escalations e ${where.sql} ORDER BY e.raised_on DESC, e.id DESC ${limit}) e`,
     params: where.params,
   };
 }
 
 /** Whole escalations, newest raised first (the API's list and a meeting's). */
 export async function listEscalations(db: Queryable, partnershipId: string, filter: EscalationFilter) {
-  const ids = pageOfIds(partnershipId, filter);
-  return pageThenDetails(db, ids.sql, ids.params, (page) =>
-    db.query<Escalation>(
-      `SELECT ${COLUMNS} ${FROM} WHERE e.partnership_id = $1 AND e.id = ANY($2::uuid[])
-       ORDER BY e.raised_on DESC, e.id DESC`,
-      [partnershipId, page],
-    ),
+  const { from, params } = page(partnershipId, filter);
+  return db.query<Escalation>(
+    `SELECT ${COLUMNS} ${from} ${JOINS} ORDER BY e.raised_on DESC, e.id DESC`,
+    params,
   );
 }
 
@@ -115,18 +120,15 @@ export type EscalationRow = Pick<
  * into objects cost the service 0.4-0.6 ms a page against 0.2 ms for these 9.
  */
 export async function listEscalationRows(db: Queryable, partnershipId: string, filter: EscalationFilter) {
-  const ids = pageOfIds(partnershipId, filter);
-  return pageThenDetails(db, ids.sql, ids.params, (page) =>
-    db.query<EscalationRow>(
-      `SELECT e.id, e.number, e.title, g.name AS "raisedByGroupName", a.name AS "raisedByAgencyName",
-              e.raised_on AS "raisedOn", e.status, e.responded_on AS "respondedOn", e.closed_on AS "closedOn"
-         FROM escalations e
-         JOIN agencies a ON a.id = e.raised_by_agency_id
-         LEFT JOIN groups g ON g.id = e.raised_by_group_id
-        WHERE e.partnership_id = $1 AND e.id = ANY($2::uuid[])
-        ORDER BY e.raised_on DESC, e.id DESC`,
-      [partnershipId, page],
-    ),
+  const { from, params } = page(partnershipId, filter);
+  return db.query<EscalationRow>(
+    `SELECT e.id, e.number, e.title, g.name AS "raisedByGroupName", a.name AS "raisedByAgencyName",
+            e.raised_on AS "raisedOn", e.status, e.responded_on AS "respondedOn", e.closed_on AS "closedOn"
+       ${from}
+       JOIN agencies a ON a.id = e.raised_by_agency_id
+       LEFT JOIN groups g ON g.id = e.raised_by_group_id
+      ORDER BY e.raised_on DESC, e.id DESC`,
+    params,
   );
 }
 
