@@ -1,5 +1,5 @@
-import { PLAN_FOR_VALUES, type Queryable } from '../../db/database.ts';
-import { Conditions } from '../../db/sql.ts';
+import type { Queryable, Row } from '../../db/database.ts';
+import { Conditions, pageThenDetails } from '../../db/sql.ts';
 import type { Cursor } from '../../platform/http/pagination.ts';
 import { type DuePeriod, OPEN_STATUSES, type SourceKind, type StoredStatus } from './rules.ts';
 
@@ -99,33 +99,50 @@ export function actionConditions(partnershipId: string, filter: ActionFilter, to
 type PageFilter = ActionFilter & { after: Cursor | null; limit: number; today: string; soon: string };
 
 /**
- * A page of actions, soonest due first, a page at a time on the due key and id: a subquery the lists
- * join their names to. One statement, whose plan the connection keeps: planned afresh for each call,
- * or as the page's ids and then their details, it cost the database a plan and the service a second
- * round trip on every page. Kept, each filter was measured no slower than planned for its values, for
- * the largest partnership and a small one, but two: a search for words and a priority, whose kept
- * plans read every match before sorting (68 and 6 ms against 1.4 and 1.6 ms for a common word and a
- * priority in the largest), so those are planned for their values.
+ * A page of actions with `columns` (their names joined by `joins`), soonest due first, a page at a
+ * time on the due key and id. One statement whose plan the connection keeps, the page a subquery the
+ * names are joined to: planned afresh for each call it cost the database a plan and the service a
+ * second round trip on every page. Kept, each filter was measured no slower than planned for its
+ * values, for the largest partnership and a small one, but two: a search for words and a priority,
+ * whose kept plans read every match before sorting (68 and 6 ms against 1.4 and 1.6 ms for a common
+ * word and a priority in the largest). Those plan the page's ids for their values (pageThenDetails).
  */
-function page(partnershipId: string, filter: PageFilter) {
+async function readPage<R extends Row>(
+  db: Queryable,
+  partnershipId: string,
+  filter: PageFilter,
+  columns: string,
+  joins: string,
+): Promise<R[]> {
   const where = actionConditions(partnershipId, filter, filter.today, filter.soon);
   where.after(filter.after, DUE_KEY, 'x.id');
   const limit = where.limit(filter.limit + 1);
-  return {
-    plan: filter.q || filter.priorityId ? PLAN_FOR_VALUES : '',
-    from: `FROM (SELECT * FROM plan_actions x ${where.sql} ORDER BY ${DUE_KEY}, x.id ${limit}) x`,
-    params: where.params,
-  };
+  const order = `ORDER BY ${DUE_KEY}, x.id`;
+  if (filter.q || filter.priorityId) {
+    return pageThenDetails(
+      db,
+      `SELECT x.id FROM plan_actions x ${where.sql} ${order} ${limit}`,
+      where.params,
+      (ids) =>
+        db.query<R>(
+          `SELECT ${columns} FROM plan_actions x ${joins} WHERE x.partnership_id = $1 AND x.id = ANY($2::uuid[]) ${order}`,
+          [partnershipId, ids],
+        ),
+    );
+  }
+  return db.query<R>(
+    `SELECT ${columns} FROM (SELECT * FROM plan_actions x ${where.sql} ${order} ${limit}) x ${joins} ${order}`,
+    where.params,
+  );
 }
 
 /** Whole actions, soonest due first (the API's list and the exports). */
 export async function listActions(db: Queryable, partnershipId: string, filter: PageFilter) {
-  const { plan, from, params } = page(partnershipId, filter);
-  const rows = await db.query<StoredAction>(
-    `${plan}SELECT ${COLUMNS} ${from} ${JOINS} ORDER BY ${DUE_KEY}, x.id`,
-    params,
+  return withThemesAndSources(
+    db,
+    partnershipId,
+    await readPage<StoredAction>(db, partnershipId, filter, COLUMNS, JOINS),
   );
-  return withThemesAndSources(db, partnershipId, rows);
 }
 
 /** What a table of actions shows of each: the plan's pages, a source's and an audit's. */
@@ -133,6 +150,11 @@ export type PlanActionRow = Pick<
   PlanAction,
   'id' | 'number' | 'text' | 'ownerAgencyName' | 'ownerName' | 'dueOn' | 'status' | 'themes' | 'sources'
 >;
+
+const ROW_COLUMNS = `x.id, x.number, x.text, a.name AS "ownerAgencyName", p.name AS "ownerName",
+  x.due_on AS "dueOn", x.status, x.theme_ids AS "themeIds", x.source_links AS "sourceLinks"`;
+const ROW_JOINS = `JOIN agencies a ON a.id = x.owner_agency_id
+  LEFT JOIN people p ON p.id = x.owner_person_id`; // joined by id: see sql.ts
 
 /**
  * The rows of a table of actions, in the order of listActions. A table reads only what it shows: 9
@@ -143,17 +165,17 @@ export async function listActionRows(
   partnershipId: string,
   filter: PageFilter,
 ): Promise<PlanActionRow[]> {
-  const { plan, from, params } = page(partnershipId, filter);
-  const rows = await db.query<Omit<PlanActionRow, 'themes' | 'sources'> & Stored>(
-    `${plan}SELECT x.id, x.number, x.text, a.name AS "ownerAgencyName", p.name AS "ownerName", x.due_on AS "dueOn",
-            x.status, x.theme_ids AS "themeIds", x.source_links AS "sourceLinks"
-       ${from}
-       JOIN agencies a ON a.id = x.owner_agency_id
-       LEFT JOIN people p ON p.id = x.owner_person_id
-      ORDER BY ${DUE_KEY}, x.id`,
-    params,
+  return withThemesAndSources(
+    db,
+    partnershipId,
+    await readPage<Omit<PlanActionRow, 'themes' | 'sources'> & Stored>(
+      db,
+      partnershipId,
+      filter,
+      ROW_COLUMNS,
+      ROW_JOINS,
+    ),
   );
-  return withThemesAndSources(db, partnershipId, rows);
 }
 
 export async function findAction(db: Queryable, partnershipId: string, id: string) {

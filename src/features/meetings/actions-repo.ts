@@ -29,11 +29,11 @@ const COLUMNS = `x.id, x.meeting_id AS "meetingId",
   p.name AS "ownerName", x.agency_id AS "agencyId", a.name AS "agencyName", x.due_on AS "dueOn",
   x.status, x.progress, x.created_at AS "createdAt", x.updated_at AS "updatedAt"`;
 // The meeting, group, owner and agency by id alone (see "Joins by id" in db/sql.ts).
-const FROM = `FROM meeting_actions x
-  JOIN meetings m ON m.id = x.meeting_id
+const JOINS = `JOIN meetings m ON m.id = x.meeting_id
   JOIN groups g ON g.id = x.group_id
   JOIN people p ON p.id = x.owner_person_id
   JOIN agencies a ON a.id = x.agency_id`;
+const FROM = `FROM meeting_actions x ${JOINS}`;
 
 export type ActionFilter = {
   meetingId?: string;
@@ -45,7 +45,13 @@ export type ActionFilter = {
   limit: number;
 };
 
-/** Actions soonest due first, a page at a time on (due_on, id). */
+/**
+ * Actions soonest due first, a page at a time on (due_on, id). The open actions of a group or an
+ * agency (a group's page) have an index in due order: one statement whose plan is kept (0.8 ms
+ * against 2.2 planned for each call, in the largest partnership). Every other filter sorts what it
+ * selects, and needs its page planned for its values (kept, a meeting's list took 4.0 ms against 1.5,
+ * and a group's whole list 32 against 10): its ids first, then their details (pageThenDetails).
+ */
 export async function listActions(db: Queryable, partnershipId: string, filter: ActionFilter) {
   const where = new Conditions()
     .add('x.partnership_id = ?', partnershipId)
@@ -56,6 +62,13 @@ export async function listActions(db: Queryable, partnershipId: string, filter: 
   else where.addIf(filter.status, 'x.status = ?');
   where.after(filter.after, 'x.due_on', 'x.id');
   const limit = where.limit(filter.limit + 1);
+  const page = `SELECT * FROM meeting_actions x ${where.sql} ORDER BY x.due_on, x.id ${limit}`;
+  if (filter.status === 'open-or-in-progress' && !filter.meetingId && (filter.groupId || filter.agencyId)) {
+    return db.query<MeetingAction>(
+      `SELECT ${COLUMNS} FROM (${page}) x ${JOINS} ORDER BY x.due_on, x.id`,
+      where.params,
+    );
+  }
   return pageThenDetails(
     db,
     `SELECT x.id FROM meeting_actions x ${where.sql} ORDER BY x.due_on, x.id ${limit}`,
