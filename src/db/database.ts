@@ -41,7 +41,10 @@ export interface Database extends Queryable {
  */
 export const PLAN_FOR_VALUES = '/* plan for values */ ';
 
-/** Postgres OIDs whose text form we keep or convert the same way on both engines. */
+/**
+ * Postgres OIDs whose text form we keep or convert the same way on both engines. A uuid[] is parsed
+ * by our own function on a server only: PGlite's own parser gives the same strings.
+ */
 export const TYPE_OIDS = { int8: 20, date: 1082, numeric: 1700, uuidArray: 2951 } as const;
 
 /** bigint counts become numbers (counts and ids here stay far below 2^53); dates stay 'YYYY-MM-DD' text. */
@@ -49,9 +52,10 @@ export const parseInt8 = (value: string): number => Number(value);
 export const keepText = (value: string): string => value;
 
 /**
- * A uuid[] from its text form, '{a,b}'. A uuid never needs quoting or escaping, so the elements are
- * split at the commas (NULL for a null element): the driver's general array parser reads it a
- * character at a time, which was a third of turning a page of the action plan into objects.
+ * A one-dimensional uuid[] from its text form, '{a,b}' (none of ours has more dimensions or its own
+ * bounds). A uuid never needs quoting or escaping, so the elements are split at the commas (NULL for
+ * a null element): the driver's general array parser reads it a character at a time, which was a
+ * third of turning a page of the action plan into objects.
  */
 export const parseUuidArray = (value: string): (string | null)[] =>
   value === '{}'

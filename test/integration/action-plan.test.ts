@@ -425,6 +425,29 @@ test('the plan filters by theme and by no theme, as an action’s themes change'
   assert.match(page, /No theme yet/);
   assert.doesNotMatch(page, /Neglect only/);
   assert.match(page, /Scrutiny: Theme filter source/, 'each row names its sources');
+  const words = (await browser.get(`/actions?sourceId=${sourceId}&q=${encodeURIComponent('theme yet')}`))
+    .body;
+  assert.match(words, /No theme yet/);
+  assert.doesNotMatch(words, /Exploitation and neglect/, 'a search for words finds only its matches');
+
+  // A page at a time, soonest due first (the three are due on the same day: then by id).
+  const ids = [neglectOnly, both, none].sort();
+  const paged: string[] = [];
+  let after: string | null = null;
+  do {
+    const query: string = `/api/v1/actions?sourceId=${sourceId}&limit=1${after ? `&after=${encodeURIComponent(after)}` : ''}`;
+    const onePage = (await api('chair', 'GET', query)).json();
+    paged.push(...onePage.items.map((a: { id: string }) => a.id));
+    assert.ok(paged.length <= ids.length, 'no page repeats another');
+    after = onePage.next;
+  } while (after);
+  assert.deepEqual(paged, ids);
+  const first = (await browser.get(`/actions?sourceId=${sourceId}&limit=1`)).body;
+  const next = /href="(\/actions\?[^"]*after=[^"]+)" rel="next"/.exec(first)?.[1];
+  assert.ok(next, 'a next page link');
+  const rest = (await browser.get(next.replaceAll('&amp;', '&'))).body;
+  const shown = (body: string) => [...body.matchAll(/href="\/actions\/([0-9a-f-]{36})"/g)].map((m) => m[1]);
+  assert.deepEqual([...shown(first), ...shown(rest)], ids);
 });
 
 test('a case’s immediate action and a practice review’s recommendation go into the plan', async () => {

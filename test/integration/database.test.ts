@@ -156,7 +156,7 @@ test('on a server, a query is prepared once per connection unless it asks to be 
   assert.equal(row?.fresh, 'c');
 });
 
-test('both engines return counts as numbers, dates and numerics as text, and uuid arrays as strings', async () => {
+test('the engine returns counts as numbers, dates and numerics as text, and uuid arrays as strings (run on each)', async () => {
   const a = '0b4f6a52-57d4-4c0a-9a43-6b0d7c1e2f30';
   const b = 'f3a1c2d4-0e5f-4a6b-8c7d-9e0f1a2b3c4d';
   const [row] = await t.db.query<Record<string, unknown>>(

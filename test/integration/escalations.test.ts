@@ -268,6 +268,35 @@ test('the tracker finds escalations by part of the raising group’s or agency�
   assert.doesNotMatch(page.body, /<select[^>]+id="groupId"/, 'no select of every group');
 });
 
+test('the tracker pages newest first with no escalation twice, on the API and the page', async () => {
+  const all = (await api('admin', 'GET', '/api/v1/escalations?limit=200')).json().items as {
+    number: number;
+  }[];
+  const numbers = all.map((e) => e.number);
+  assert.ok(numbers.length >= 3, 'the demo and earlier tests raised a few');
+  const paged: number[] = [];
+  let after: string | null = null;
+  do {
+    const query: string = `/api/v1/escalations?limit=2${after ? `&after=${encodeURIComponent(after)}` : ''}`;
+    const page = (await api('admin', 'GET', query)).json();
+    assert.ok(page.items.length <= 2);
+    paged.push(...page.items.map((e: { number: number }) => e.number));
+    assert.ok(paged.length <= numbers.length, 'no page repeats another');
+    after = page.next;
+  } while (after);
+  assert.deepEqual(paged, numbers, 'two at a time, the same escalations in the same order');
+
+  const browser = new Browser(t.app);
+  await browser.signIn('admin@demo.example');
+  const refs = (body: string) => [...body.matchAll(/>ESC-(\d+)</g)].map((m) => Number(m[1]));
+  const first = await browser.get('/escalations?limit=2');
+  assert.deepEqual(refs(first.body), numbers.slice(0, 2));
+  const next = /href="(\/escalations\?[^"]*after=[^"]+)" rel="next"/.exec(first.body)?.[1];
+  assert.ok(next, 'a next page link');
+  const second = await browser.get(next.replaceAll('&amp;', '&'));
+  assert.deepEqual(refs(second.body), numbers.slice(2), 'the rest, from the one after the last shown');
+});
+
 test('the tracker filtered by a group’s id names the group, keeps it and can drop it', async () => {
   const qa = await idOf('/api/v1/groups', 'Quality Assurance and Performance Subgroup');
   const browser = new Browser(t.app);

@@ -62,22 +62,18 @@ export async function listActions(db: Queryable, partnershipId: string, filter: 
   else where.addIf(filter.status, 'x.status = ?');
   where.after(filter.after, 'x.due_on', 'x.id');
   const limit = where.limit(filter.limit + 1);
-  const page = `SELECT * FROM meeting_actions x ${where.sql} ORDER BY x.due_on, x.id ${limit}`;
+  const page = `FROM meeting_actions x ${where.sql} ORDER BY x.due_on, x.id ${limit}`;
   if (filter.status === 'open-or-in-progress' && !filter.meetingId && (filter.groupId || filter.agencyId)) {
     return db.query<MeetingAction>(
-      `SELECT ${COLUMNS} FROM (${page}) x ${JOINS} ORDER BY x.due_on, x.id`,
+      `SELECT ${COLUMNS} FROM (SELECT * ${page}) x ${JOINS} ORDER BY x.due_on, x.id`,
       where.params,
     );
   }
-  return pageThenDetails(
-    db,
-    `SELECT x.id FROM meeting_actions x ${where.sql} ORDER BY x.due_on, x.id ${limit}`,
-    where.params,
-    (ids) =>
-      db.query<MeetingAction>(
-        `SELECT ${COLUMNS} ${FROM} WHERE x.partnership_id = $1 AND x.id = ANY($2::uuid[]) ORDER BY x.due_on, x.id`,
-        [partnershipId, ids],
-      ),
+  return pageThenDetails(db, `SELECT x.id ${page}`, where.params, (ids) =>
+    db.query<MeetingAction>(
+      `SELECT ${COLUMNS} ${FROM} WHERE x.partnership_id = $1 AND x.id = ANY($2::uuid[]) ORDER BY x.due_on, x.id`,
+      [partnershipId, ids],
+    ),
   );
 }
 

@@ -40,7 +40,10 @@ export async function insertEscalation(tx: Queryable, ctx: RequestContext, input
   return created;
 }
 
-const withAge = (e: repo.Escalation, today: string) => ({ ...e, ageDays: ageInDays(e, today) });
+const withAge = <E extends repo.EscalationRow>(e: E, today: string) => ({
+  ...e,
+  ageDays: ageInDays(e, today),
+});
 
 type EscalationsQuery = Omit<repo.EscalationFilter, 'after'> & { after?: string };
 
@@ -57,7 +60,7 @@ async function pageOf<T extends repo.EscalationRow>(
     after: query.after ? decodeCursor(query.after) : null,
   });
   const page = toPage(rows, query.limit, (e) => ({ key: e.raisedOn, id: e.id }));
-  return { ...page, items: page.items.map((e) => ({ ...e, ageDays: ageInDays(e, today) })) };
+  return { ...page, items: page.items.map((e) => withAge(e, today)) };
 }
 
 export function createEscalationsService(db: Database, partnership: PartnershipService) {
