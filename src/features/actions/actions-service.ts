@@ -205,7 +205,7 @@ export function createActionsService(db: Database) {
     });
 
   /** A page of a list of actions as the user is shown them. */
-  async function pageOf<A extends repo.PlanActionRow>(
+  async function shownPage<A extends repo.PlanActionRow>(
     list: (
       db: Queryable,
       partnershipId: string,
@@ -229,11 +229,11 @@ export function createActionsService(db: Database) {
   return {
     /** A page of whole actions (the API). */
     list: (ctx: RequestContext, query: PlanFilter & { after?: string; limit: number }) =>
-      pageOf(repo.listActions, ctx, query),
+      shownPage(repo.listActions, ctx, query),
 
     /** A page of a table's rows (the plan's pages, a source's, an audit's: see listActionRows). */
     rows: (ctx: RequestContext, query: PlanFilter & { after?: string; limit: number }) =>
-      pageOf(repo.listActionRows, ctx, query),
+      shownPage(repo.listActionRows, ctx, query),
 
     /** Every action the filter selects, a page at a time: for the exports. */
     async *exportRows(ctx: RequestContext, filter: PlanFilter) {

@@ -48,7 +48,7 @@ const withAge = <E extends repo.EscalationRow>(e: E, today: string) => ({
 type EscalationsQuery = Omit<repo.EscalationFilter, 'after'> & { after?: string };
 
 /** A page of a list, each escalation with its age today. */
-async function pageOf<T extends repo.EscalationRow>(
+async function agedPage<T extends repo.EscalationRow>(
   list: (db: Queryable, partnershipId: string, filter: repo.EscalationFilter) => Promise<T[]>,
   db: Queryable,
   scope: Scope,
@@ -83,10 +83,10 @@ export function createEscalationsService(db: Database, partnership: PartnershipS
 
   return {
     /** A page of whole escalations, with their age (the API). */
-    list: (scope: Scope, query: EscalationsQuery) => pageOf(repo.listEscalations, db, scope, query),
+    list: (scope: Scope, query: EscalationsQuery) => agedPage(repo.listEscalations, db, scope, query),
 
     /** A page of the tracker's rows, with their age (the tracker page: see listEscalationRows). */
-    rows: (scope: Scope, query: EscalationsQuery) => pageOf(repo.listEscalationRows, db, scope, query),
+    rows: (scope: Scope, query: EscalationsQuery) => agedPage(repo.listEscalationRows, db, scope, query),
 
     /**
      * The names of the group, agency and meeting the tracker is filtered by (null when it is by none),
