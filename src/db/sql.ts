@@ -84,9 +84,9 @@ export const likePattern = (text: string) => `%${escapeLike(text)}%`;
  * filters, the order and the LIMIT) that the names are joined to. That saves the planning and a round
  * trip. The two steps are for the filters measured to need planning for their values, for a big
  * partnership and a small one (the action plan's words and priority; a meeting's actions, all but a
- * group's or an agency's open ones, which have an index in due order): planning
- * only the page's ids costs less than planning the joins too (a meeting's actions, 20 connections:
- * 846-1,016 requests a second in two steps against 612-706 as one statement planned each call).
+ * group's or an agency's open ones, which have an index in due order): planning only the page's ids
+ * costs less than planning the joins too (a meeting's actions, 20 connections: 846-1,016 requests a
+ * second in two steps against 612-706 as one statement planned each call).
  */
 export async function pageThenDetails<T extends Row>(
   db: Queryable,
