@@ -27,6 +27,25 @@ test('conditions number their values in order and never splice them into the SQL
   assert.equal(`${escapeLike('50%_off')}%`, '50\\%\\_off%', 'a prefix pattern escapes its text too');
 });
 
+test('a LIMIT is a parameter, or written into the text only as a whole number from 1', () => {
+  const where = new Conditions().add('a = ?', 1);
+  assert.equal(where.limit(51), 'LIMIT $2');
+  assert.deepEqual(where.params, [1, 51]);
+  const kept = new Conditions().add('a = ?', 1);
+  assert.equal(kept.limitInText(51), 'LIMIT 51');
+  assert.deepEqual(kept.params, [1], 'no parameter for a LIMIT in the text');
+  for (const bad of [
+    0,
+    -1,
+    1.5,
+    Number.NaN,
+    Number.POSITIVE_INFINITY,
+    '51; DROP TABLE x' as unknown as number,
+  ]) {
+    assert.throws(() => kept.limitInText(bad), RangeError, String(bad));
+  }
+});
+
 test('a "contains" search matches any of its columns with its wildcards escaped, and no text adds nothing', () => {
   const plain = new Conditions().add('a = ?', 1).contains(['name', 'job'], '').contains(['name'], undefined);
   assert.equal(plain.sql, 'WHERE a = $1');

@@ -50,6 +50,18 @@ export class Conditions {
     return `LIMIT $${this.params.length}`;
   }
 
+  /**
+   * A LIMIT written into the statement's text, a whole number checked here: each page size is then a
+   * statement of its own. For a list whose plan should be kept (see openPostgres): PostgreSQL prices a
+   * kept plan for a LIMIT parameter as if it returned a tenth of the rows, and where that prices it
+   * above planning for the values it plans every call instead.
+   */
+  limitInText(n: number): string {
+    if (!Number.isSafeInteger(n) || n < 1)
+      throw new RangeError(`A LIMIT must be a whole number from 1: ${n}`);
+    return `LIMIT ${n}`;
+  }
+
   get sql(): string {
     return this.#parts.length > 0 ? `WHERE ${this.#parts.join(' AND ')}` : '';
   }
