@@ -142,6 +142,37 @@ test('every change to agencies, plan themes or priorities moves its partnershipâ
   assert.equal(await version(), before + 4, 'people are not one of the short lists');
 });
 
+test('a TRUNCATE moves every partnershipâ€™s lists and structure versions on, one that had none too', async () => {
+  const rolledBack = new Error('rolled back');
+  await assert.rejects(
+    t.db.transaction(async (tx) => {
+      const versions = async (table: 'list_versions' | 'structure_versions') =>
+        new Map(
+          (
+            await tx.query<{ id: string; v: number }>(
+              `SELECT p.id, coalesce(v.version, 0)::int AS v FROM partnerships p LEFT JOIN ${table} v ON v.partnership_id = p.id`,
+            )
+          ).map((r) => [r.id, r.v]),
+        );
+      for (const [table, truncate] of [
+        ['list_versions', 'TRUNCATE priorities CASCADE'],
+        ['structure_versions', 'TRUNCATE board_links'],
+      ] as const) {
+        // A partnership whose lists or structure never changed has no version yet: 0.
+        await tx.query(
+          `DELETE FROM ${table} WHERE partnership_id = (SELECT min(id::text)::uuid FROM partnerships)`,
+        );
+        const before = await versions(table);
+        await tx.query(truncate);
+        const after = await versions(table);
+        for (const [id, v] of before) assert.equal(after.get(id), v + 1, `${truncate}: partnership ${id}`);
+      }
+      throw rolledBack;
+    }),
+    rolledBack,
+  );
+});
+
 test('a duplicate partner name is a field error on the page and a 409 on the API, and nothing is saved', async () => {
   await admin.get('/partners/new');
   const page = await admin.post('/partners', {
