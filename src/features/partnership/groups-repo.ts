@@ -185,7 +185,7 @@ export type Member = { personId: string; name: string; jobTitle: string; agencyN
 export async function listMembers(db: Queryable, partnershipId: string, groupId: string) {
   return db.query<Member>(
     `${MEMBER_FROM} WHERE g.partnership_id = $1 AND g.id = $2
-      ORDER BY a.name, p.name LIMIT 1000`,
+      ORDER BY a.name, p.name, p.id LIMIT 1000`,
     [partnershipId, groupId],
   );
 }
