@@ -83,6 +83,45 @@ test('an action answers a source, is numbered, listed, read and audited', async 
   assert.equal(await auditCount('plan-action.created', body.id), 1);
 });
 
+test('a list shows a source’s or theme’s change on its next view, whichever process made it', async () => {
+  const sourceId = await source('Scrutiny of neglect, first title');
+  const created = (await api('admin', 'POST', '/api/v1/actions', action(sourceId))).json();
+  const browser = new Browser(t.app);
+  await browser.signIn('chair@demo.example');
+  const views = async () => ({
+    page: (await browser.get(`/actions?sourceId=${sourceId}`)).body,
+    api: (await api('chair', 'GET', `/api/v1/actions?sourceId=${sourceId}`)).json().items[0],
+  });
+  const before = await views();
+  assert.match(before.page, /Scrutiny of neglect, first title/);
+  assert.equal(before.api.sources[0].title, 'Scrutiny of neglect, first title');
+  assert.deepEqual(
+    before.api.themes.map((x: { name: string }) => x.name),
+    ['Neglect'],
+  );
+  // Another process changes the source, then the theme, straight in the database; the service kept
+  // their names from the first view (each page reads only names it has not seen: see actions-service).
+  await t.db.query("UPDATE plan_sources SET title = 'Scrutiny of neglect, second title' WHERE id = $1", [
+    sourceId,
+  ]);
+  const retitled = await views();
+  assert.match(retitled.page, /Scrutiny of neglect, second title/);
+  assert.doesNotMatch(retitled.page, /first title/);
+  assert.equal(retitled.api.sources[0].title, 'Scrutiny of neglect, second title');
+  await t.db.query("UPDATE plan_themes SET name = 'Neglect and deprivation' WHERE id = $1", [themes.Neglect]);
+  try {
+    const renamed = await views();
+    assert.match(renamed.page, /Neglect and deprivation/);
+    assert.deepEqual(
+      renamed.api.themes.map((x: { name: string }) => x.name),
+      ['Neglect and deprivation'],
+    );
+    assert.equal(renamed.api.id, created.id);
+  } finally {
+    await t.db.query("UPDATE plan_themes SET name = 'Neglect' WHERE id = $1", [themes.Neglect]);
+  }
+});
+
 test('a second source’s similar action is suggested, then linked: one action with two sources', async () => {
   const review = await source('National review: safeguarding children with disabilities', 'national-review');
   const audit = await source('Themed audit of neglect 2026', 'other');

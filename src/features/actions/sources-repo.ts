@@ -85,6 +85,7 @@ export async function ensureLinkedSource(
 }
 
 /** Retitles a case's sources (after its pseudonym changed). */
+/** Retitles a case's sources; one already so titled is left alone (a change moves the lists version on). */
 export async function retitleCaseSources(
   db: Queryable,
   partnershipId: string,
@@ -93,7 +94,8 @@ export async function retitleCaseSources(
 ) {
   await db.query(
     `UPDATE plan_sources SET title = CASE kind WHEN 'rapid-review' THEN $3 ELSE $4 END
-     WHERE partnership_id = $1 AND incident_id = $2`,
+     WHERE partnership_id = $1 AND incident_id = $2
+       AND title IS DISTINCT FROM CASE kind WHEN 'rapid-review' THEN $3 ELSE $4 END`,
     [partnershipId, incidentId, titleOf('rapid-review'), titleOf('practice-review')],
   );
 }
