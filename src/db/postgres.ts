@@ -12,6 +12,7 @@ import {
   TYPE_OIDS,
 } from './database.ts';
 import { PostgresChannels } from './postgres-channels.ts';
+import { QueryBatcher } from './query-batch.ts';
 
 const parsers = new Map<number, (value: string) => unknown>([
   [TYPE_OIDS.int8, parseInt8],
@@ -47,6 +48,9 @@ export async function openPostgres(connectionString: string, poolSize = 10): Pro
     connectionString,
     max: poolSize,
     types,
+    // A connection takes a batch of queries at once (see QueryBatcher). A transaction's go out as
+    // its work asks for them, on its own connection.
+    pipeline: true,
     onConnect: async (client) => {
       await client.query(CONNECTION_SETTINGS);
     },
@@ -83,17 +87,22 @@ export async function openPostgres(connectionString: string, poolSize = 10): Pro
     },
   });
 
+  // Queries outside a transaction go out in batches (query-batch.ts), on connections that have
+  // joined the channels listened to, as pool.query's would.
+  const batches = new QueryBatcher(async () => {
+    const client = await connect();
+    const stream = (client as unknown as { connection?: { stream?: Partial<Corkable> } }).connection?.stream;
+    return {
+      query: wrap(client).query,
+      hold: () => stream?.cork?.(),
+      send: () => stream?.uncork?.(),
+      release: (broken) => client.release(broken),
+    };
+  }, BATCH_SIZE);
+
   return {
     engine: 'postgresql',
-    async query<T extends Row>(text: string, params: readonly unknown[] = []) {
-      // As pool.query does, on a connection that has joined the channels listened to.
-      const client = await connect();
-      try {
-        return await wrap(client).query<T>(text, params);
-      } finally {
-        client.release();
-      }
-    },
+    query: <T extends Row>(text: string, params: readonly unknown[] = []) => batches.query<T>(text, params),
     async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
       const client = await connect();
       try {
@@ -116,13 +125,18 @@ export async function openPostgres(connectionString: string, poolSize = 10): Pro
   };
 }
 
+/** The most queries sent at once on one connection: they run one after another there. */
+const BATCH_SIZE = 8;
+type Corkable = { cork(): void; uncork(): void };
+
 const names = new Map<string, string>();
 
 /**
  * Queries with parameters run as named prepared statements: each connection parses a statement
  * once, then binds and executes it (see the pool's options for how it is planned). The name is derived from the text, so it is the same on every
- * connection; the set of texts is fixed by the code (no query builds a variable-length list), so the
- * number of statements a connection keeps is bounded. Statements without parameters (migrations, BEGIN)
+ * connection; the set of texts is fixed by the code (no query builds a variable-length list; a LIMIT
+ * in the text, Conditions.limitInText, makes one per page size), so the number of statements a
+ * connection keeps is bounded. Statements without parameters (migrations, BEGIN)
  * are sent as they are.
  */
 function statementName(text: string): string {
