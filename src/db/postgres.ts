@@ -58,6 +58,10 @@ export async function openPostgres(connectionString: string, poolSize = 10): Pro
   // An idle connection the server ends (a restart, an administrator) is dropped by the pool, which
   // then emits its error: without a listener that would end the process.
   pool.on('error', () => {});
+  // A connection that drops while checked out (running a batch or a transaction) emits its error too:
+  // the queries in flight fail with it and it is closed on release. Without a listener that error
+  // would end the process.
+  pool.on('connect', (client) => client.on('error', () => {}));
   // Fail at start, with the server's own message, rather than on the first request.
   await pool.query('SELECT 1');
   const channels = new PostgresChannels(

@@ -13,7 +13,12 @@ function connections(options: { refuse?: boolean } = {}) {
     return {
       async query<T extends Row>(text: string) {
         log.push(`${n}: ${text}`);
-        if (text === 'fail server') throw Object.assign(new Error('duplicate key'), { code: '23505' });
+        if (text === 'fail server')
+          throw Object.assign(new Error('duplicate key'), { code: '23505', severity: 'ERROR' });
+        if (text === 'fail fatal')
+          throw Object.assign(new Error('terminating connection'), { code: '57P01', severity: 'FATAL' });
+        if (text === 'fail shutdown')
+          throw Object.assign(new Error('terminating connection'), { code: '57P01' });
         if (text === 'fail connection') throw new Error('Connection terminated unexpectedly');
         return [{ text }] as unknown as T[];
       },
@@ -84,6 +89,12 @@ test('a failing query fails alone; a connection that broke is closed, not reused
   );
   await turn();
   assert.equal(log.at(-1), '2: release broken');
+  await Promise.allSettled([batcher.query('fail fatal', [])]);
+  await turn();
+  assert.equal(log.at(-1), '3: release broken', 'a session the server ended is closed too');
+  await Promise.allSettled([batcher.query('fail shutdown', [])]);
+  await turn();
+  assert.equal(log.at(-1), '4: release broken', 'so is one its administrator ended, whatever the language');
 });
 
 test('no connection to be had fails every query of the batch with the reason', async () => {

@@ -17,9 +17,21 @@ type Pending = {
   reject: (error: unknown) => void;
 };
 
-/** An error the server answered with (it has an SQLSTATE code), which leaves the connection usable. */
-const fromServer = (error: unknown) =>
-  error instanceof Error && typeof (error as { code?: unknown }).code === 'string';
+/**
+ * An error the server answered a statement with (it has an SQLSTATE code), which leaves the
+ * connection usable: not the socket's own, nor one that ends the session (severity FATAL or PANIC, or
+ * class 08 connection exception or 57 operator intervention, as an administrator's shutdown is).
+ */
+function fromServer(error: unknown) {
+  const { code, severity } = error as { code?: unknown; severity?: unknown };
+  return (
+    error instanceof Error &&
+    typeof code === 'string' &&
+    !/^(08|57)/.test(code) &&
+    severity !== 'FATAL' &&
+    severity !== 'PANIC'
+  );
+}
 
 /**
  * Queries asked for outside a transaction in one turn of the event loop (a page's several reads, and

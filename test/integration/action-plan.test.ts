@@ -745,8 +745,17 @@ test('an audit’s source in the plan is made once, for API clients to raise act
   const audits = (await api('admin', 'GET', '/api/v1/audits')).json().items;
   const first = await api('chair', 'PUT', `/api/v1/audits/${audits[0].id}/plan-source`);
   assert.equal(first.statusCode, 200, first.body);
+  const listsVersion = async () =>
+    (
+      await t.db.query<{ v: number }>(
+        `SELECT coalesce(max(v.version), 0)::int AS v FROM list_versions v
+           JOIN partnerships p ON p.id = v.partnership_id WHERE p.slug = 'tower-hamlets-demo'`,
+      )
+    )[0]?.v;
+  const before = await listsVersion();
   const second = await api('chair', 'PUT', `/api/v1/audits/${audits[0].id}/plan-source`);
   assert.equal(second.json().sourceId, first.json().sourceId);
+  assert.equal(await listsVersion(), before, 'the source, already so titled, is left alone');
   const source = (await api('chair', 'GET', '/api/v1/action-sources?kind=audit'))
     .json()
     .items.find((s: { id: string }) => s.id === first.json().sourceId);

@@ -74,17 +74,31 @@ export async function ensureLinkedSource(
   const conflict = s.incidentId
     ? '(incident_id, kind) WHERE incident_id IS NOT NULL'
     : '(audit_id) WHERE audit_id IS NOT NULL';
+  // A source already so titled is left alone: a change to a source moves the lists version on
+  // (migration 0025), and this runs each time an action is raised from a case or an audit is saved.
   const rows = await db.query<{ id: string }>(
     `INSERT INTO plan_sources (partnership_id, kind, title, dated_on, incident_id, audit_id)
      VALUES ($1, $2, $3, $4, $5, $6)
      ON CONFLICT ${conflict} DO UPDATE SET title = EXCLUDED.title
+       WHERE plan_sources.title IS DISTINCT FROM EXCLUDED.title
      RETURNING id`,
     [partnershipId, s.kind, s.title, s.datedOn, s.incidentId ?? null, s.auditId ?? null],
   );
-  return (rows[0] as { id: string }).id;
+  if (rows[0]) return rows[0].id;
+  // The row was there with this title (and is locked by the statement above until commit).
+  const [found] = s.incidentId
+    ? await db.query<{ id: string }>(
+        'SELECT id FROM plan_sources WHERE partnership_id = $1 AND incident_id = $2 AND kind = $3',
+        [partnershipId, s.incidentId, s.kind],
+      )
+    : await db.query<{ id: string }>(
+        'SELECT id FROM plan_sources WHERE partnership_id = $1 AND audit_id = $2',
+        [partnershipId, s.auditId ?? null],
+      );
+  if (!found) throw new Error('A linked source was neither made nor found');
+  return found.id;
 }
 
-/** Retitles a case's sources (after its pseudonym changed). */
 /** Retitles a case's sources; one already so titled is left alone (a change moves the lists version on). */
 export async function retitleCaseSources(
   db: Queryable,

@@ -5,8 +5,11 @@ import type { ListScope } from './list-cache.ts';
  * actions), kept per partnership and version of its lists as ListCache keeps a short list: anything
  * that changes them moves the version on in the same transaction (migrations 0019 and 0025), and
  * every request learns the version with its user. So a request reads from the database only the ids
- * `find` reports missing, then hands them to `keep`. A kept record is never served after it changed;
- * a request that began before a change may be served the record from after it, never the reverse.
+ * `find` reports missing, then hands them to `keep`. A request is served a record from before a
+ * change only if it learnt the version before the change was heard of: at once in the process that
+ * made it, and once another process has been told (the sign-in lookups it keeps are dropped on
+ * notice of the change: migration 0020). A request that began before a change may be served the
+ * record from after it.
  *
  * When a partnership's version moves on, what was kept for the old one is dropped, and a request
  * still on the old version keeps nothing. Bounded: a partnership keeps at most `perScope` records
