@@ -513,4 +513,23 @@ test('a group page lists its members fifty at a time by name, with a next page',
   assert.doesNotMatch(second.body, /rel="next"/);
   const forged = await admin.get(`/groups/${groupId}?after=not-a-cursor`);
   assert.equal(forged.statusCode, 422);
+
+  // A membership keeps its person's name for the order (migration 0026): a renamed person moves.
+  const [first01] = await t.db.query<{ id: string }>(
+    "SELECT id FROM people WHERE partnership_id = (SELECT partnership_id FROM groups WHERE id = $1) AND name = 'Member 01'",
+    [groupId],
+  );
+  const renamed = await api('PATCH', `/api/v1/people/${first01?.id}`, { name: 'Member 99' });
+  assert.equal(renamed.statusCode, 200, renamed.body);
+  const afterRename = await admin.get(`/groups/${groupId}`);
+  assert.equal(names(afterRename.body)[0], 'Member 02');
+  const lastPage = /href="(\/groups\/[^"?]+\?after=[^"]+)" rel="next"/.exec(afterRename.body)?.[1];
+  assert.ok(lastPage, 'a next page link');
+  assert.deepEqual(names((await admin.get(lastPage.replaceAll('&amp;', '&'))).body), [
+    'Member 52',
+    'Member 53',
+    'Member 54',
+    'Member 55',
+    'Member 99',
+  ]);
 });

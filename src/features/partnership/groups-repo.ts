@@ -200,8 +200,11 @@ export async function findMember(db: Queryable, partnershipId: string, groupId: 
 }
 
 /**
- * One page of a group's members by name, for the group's page (meetings take them all). The page is
- * cut before the agencies are looked up: a forum of 300 looked up 300 agencies for 50 rows.
+ * One page of a group's members by name, for the group's page (meetings take them all). Each
+ * membership keeps its person's name (migration 0026), so the page is read in order from an index.
+ * Sorted by the people's own names, a page read every member of the group first: for a forum of 300,
+ * 1,062 buffers and 1.8 ms a page, against 314 and 0.5 ms now. Agencies are looked up for the page's
+ * rows only.
  */
 export async function listMembersPage(
   db: Queryable,
@@ -210,17 +213,17 @@ export async function listMembersPage(
   page: { after: Cursor | null; limit: number },
 ) {
   const where = new Conditions().add('g.partnership_id = ?', partnershipId).add('g.id = ?', groupId);
-  where.after(page.after, 'p.name', 'p.id');
+  where.after(page.after, 'm.person_name', 'm.person_id');
   const limit = where.limit(page.limit + 1);
   return db.query<Member>(
     `SELECT p.id AS "personId", p.name, p.job_title AS "jobTitle", a.name AS "agencyName"
-       FROM (SELECT p.id, p.name, p.job_title, p.agency_id
+       FROM (SELECT m.person_id, m.person_name
                FROM groups g
                JOIN group_members m ON m.group_id = g.id
-               JOIN people p ON p.id = m.person_id
-               ${where.sql} ORDER BY p.name, p.id ${limit}) p
+               ${where.sql} ORDER BY m.person_name, m.person_id ${limit}) m
+       JOIN people p ON p.id = m.person_id
        JOIN agencies a ON a.id = p.agency_id
-      ORDER BY p.name, p.id`,
+      ORDER BY m.person_name, m.person_id`,
     where.params,
   );
 }
