@@ -4,7 +4,7 @@ import { filterQueryOf } from '../../platform/http/pagination.ts';
 import { parseOrThrow } from '../../platform/http/validation.ts';
 import type { PageRenderer } from '../../platform/views/page.ts';
 import type { PartnershipService } from '../partnership/service.ts';
-import { labels } from './labels.ts';
+import { labels, sourcesLine } from './labels.ts';
 import { seesWholePlan } from './rules.ts';
 import { planQuery } from './schemas.ts';
 import type { ActionPlanService } from './service.ts';
@@ -24,7 +24,7 @@ export function registerPlanPages(app: FastifyInstance, { page, partnership, pla
     ]);
     return page(request, reply, 'actions/views/plan.njk', {
       title: 'Learning action plan',
-      result,
+      result: { ...result, items: result.items.map((a) => ({ ...a, sourcesLine: sourcesLine(a.sources) })) },
       query,
       agencies,
       themes: [{ value: 'none', text: 'No theme' }, ...themes.map((t) => ({ value: t.id, text: t.name }))],
