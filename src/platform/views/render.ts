@@ -3,6 +3,7 @@ import path from 'node:path';
 import nunjucks from 'nunjucks';
 import { dateParts } from '../http/forms.ts';
 import { checkedIn, selectOptions, toChoices } from './choices.ts';
+import { installFrameSet } from './nunjucks-frame.ts';
 
 const require = createRequire(import.meta.url);
 export const GOVUK_DIST = path.join(path.dirname(require.resolve('govuk-frontend/package.json')), 'dist');
@@ -16,6 +17,7 @@ export type Renderer = { render(template: string, context: Record<string, unknow
  * always escaped on output unless a template says otherwise.
  */
 export function createRenderer(options: { watch?: boolean } = {}): Renderer {
+  installFrameSet();
   const env = new nunjucks.Environment(
     new nunjucks.FileSystemLoader([path.join(SRC, 'platform'), path.join(SRC, 'features'), GOVUK_DIST], {
       noCache: options.watch ?? false,
