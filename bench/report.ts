@@ -232,6 +232,17 @@ function planLines(store: Stored): string[] {
   return lines;
 }
 
+/** How fast the machine was during a run, for comparing runs made at different hours. */
+export function referenceLines(run: Pick<EngineResult, 'reference'>): string[] {
+  if (!run.reference || run.reference.length === 0) return [];
+  const times = run.reference.map((ms) => ms.toFixed(0)).join(' / ');
+  return [
+    `A fixed piece of work in the load generator's process (\`bench/reference.ts\`) took ${times} ms at the`,
+    'start of each round. This machine is shared and its speed has varied by half from one hour to the',
+    'next: a run whose reference took longer was made on a slower machine, its pages as much slower.',
+  ];
+}
+
 export function render(store: Stored): string {
   const runs = runsOf(store);
   const first = runs[0]?.run;
@@ -297,6 +308,7 @@ export function render(store: Stored): string {
       'on each response under load (the load generator not counted): what a page costs, whatever else the',
       'machine is doing. “Other CPU” is how many of the cores other programs on the machine kept busy',
       'meanwhile (in bold from 0.1: those figures are disturbed).',
+      ...referenceLines(run),
       '',
       ...resultTable(run),
       '',

@@ -111,6 +111,8 @@ export type EngineResult = {
   warmup: number;
   /** How many rounds each page was measured in (absent: one, in runs before rounds). */
   rounds?: number;
+  /** Ms the fixed reference work took at the start of each round (reference.ts; absent in older runs). */
+  reference?: number[];
   generated: Generated;
   auditChain: string | null;
   results: TargetResult[];

@@ -11,6 +11,7 @@ import type { Generated } from './generate.ts';
 import { load } from './load.ts';
 import { findPostgresBin, type PostgresServer, SERVER_SETTINGS, startPostgres } from './postgres-server.ts';
 import type { ChildRequest, ChildSetup, Engine, ParentMessage, TracedQuery } from './protocol.ts';
+import { referenceMs } from './reference.ts';
 import { FLAGS, readStore, render } from './report.ts';
 import type { Alone, EngineResult, Machine, Plan, RoundRun, Target, TargetResult } from './results.ts';
 import { combineRounds, PLAN_FROM_MS, TARGET_P95_MS, targetOf } from './results.ts';
@@ -424,7 +425,12 @@ async function measureEngine(engine: Engine): Promise<EngineResult | null> {
   // The rounds take turns over all the pages, so a slower minute of the machine falls on one round of
   // several pages rather than on every round of one page; each page is judged by its rounds' median.
   const rounds = targets.map((): RoundRun[] => []);
+  const reference: number[] = [];
   for (let round = 1; round <= options.rounds; round += 1) {
+    reference.push(referenceMs());
+    say(
+      `${engine} round ${round}/${options.rounds}: the reference work took ${reference.at(-1)?.toFixed(1)} ms`,
+    );
     for (const [i, target] of targets.entries()) {
       const measured = await measureRound(base, target, headersOf(target), service, postmaster);
       rounds[i]?.push(measured);
@@ -466,6 +472,7 @@ async function measureEngine(engine: Engine): Promise<EngineResult | null> {
     duration: options.duration,
     warmup: options.warmup,
     rounds: options.rounds,
+    reference,
     generated: g,
     auditChain: ready.verified,
     results,
