@@ -238,8 +238,8 @@ export function referenceLines(run: Pick<EngineResult, 'reference'>): string[] {
   const times = run.reference.map((ms) => ms.toFixed(0)).join(' / ');
   return [
     `A fixed piece of work in the load generator's process (\`bench/reference.ts\`) took ${times} ms at the`,
-    'start of each round. This machine is shared and its speed has varied by half from one hour to the',
-    'next: a run whose reference took longer was made on a slower machine, its pages as much slower.',
+    'start of each round (after 40 passes unmeasured). This machine is shared and its speed has varied',
+    'by half from one hour to the next: a longer reference time marks a slower machine.',
   ];
 }
 
