@@ -39,7 +39,7 @@ export const labels = {
 
 /**
  * An action's sources on one line, as the plan's table shows them under the action: "Practice review:
- * Child R; Multi-agency audit: Neglect 2025". Made here rather than by a loop in the template, which
+ * Child R; Audit: Neglect 2025". Made here rather than by a loop in the template, which
  * cost a sixth of the page's rendering (nunjucks sets eight loop variables each time round).
  */
 export const sourcesLine = (sources: readonly { kind: SourceKind; title: string }[]) =>
