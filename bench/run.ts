@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { DEFAULT_POOL_SIZE } from '../src/db/pool-size.ts';
 import { addQuarters, quarterStart, shortQuarterLabel } from '../src/platform/calendar/quarters.ts';
 import { cpuMs, otherCores, sampleCpu, withChildren } from './cpu.ts';
 import type { Generated } from './generate.ts';
@@ -386,7 +387,7 @@ async function measureEngine(engine: Engine): Promise<EngineResult | null> {
       cleanups.push(started.stop);
       postmaster = started.pid();
       url = started.url;
-      server = `throwaway server on 127.0.0.1, defaults but ${SERVER_SETTINGS.map(code).join(', ')}; the service's pool has 10 connections`;
+      server = `throwaway server on 127.0.0.1, defaults but ${SERVER_SETTINGS.map(code).join(', ')}; the service's pool has ${DEFAULT_POOL_SIZE} connections`;
     }
   } else {
     pgliteDir = mkdtempSync(path.join(os.tmpdir(), 'sph-bench-pglite-'));

@@ -61,7 +61,7 @@ async function main(config: ChildSetup) {
   const raw =
     config.engine === 'pglite'
       ? await openPglite({ dataDir: config.pgliteDir })
-      : await openPostgres(config.url ?? '', 10);
+      : await openPostgres(config.url ?? '');
   await migrate(raw);
   const generated = await generate(raw, { scale: config.scale, smallPartnerships: config.small, log });
   let verified: string | null = null;

@@ -43,3 +43,14 @@ test('production needs a session secret and refuses demo data', () => {
   const ok = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32), DATA_DIR: dir() });
   assert.equal(ok.seedDemo, false);
 });
+
+test('the PostgreSQL pool has 4 connections unless DATABASE_POOL_SIZE says otherwise, from 1 to 100', () => {
+  assert.equal(loadConfig({ DATA_DIR: dir() }).databasePoolSize, 4);
+  assert.equal(loadConfig({ DATA_DIR: dir(), DATABASE_POOL_SIZE: '12' }).databasePoolSize, 12);
+  for (const bad of ['0', '101', 'four', '2.5'])
+    assert.throws(
+      () => loadConfig({ DATA_DIR: dir(), DATABASE_POOL_SIZE: bad }),
+      (error: unknown) =>
+        error instanceof ConfigError && /DATABASE_POOL_SIZE must be/.test(error.problems.join()),
+    );
+});

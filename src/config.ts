@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_POOL_SIZE } from './db/pool-size.ts';
 
 /** Every setting the service reads from the environment, validated once at start. */
 export type Config = {
@@ -9,6 +10,8 @@ export type Config = {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  /** How many connections a process keeps open to a PostgreSQL server (see openPostgres). */
+  databasePoolSize: number;
   dataDir: string;
   sessionSecret: string;
   seedDemo: boolean;
@@ -39,6 +42,12 @@ const schema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
+  DATABASE_POOL_SIZE: z.coerce
+    .number({ error: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(1, 'must be between 1 and 100')
+    .max(100, 'must be between 1 and 100')
+    .default(DEFAULT_POOL_SIZE),
   DATA_DIR: z.string().min(1, 'must not be empty').default('./data'),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SEED_DEMO: booleanText.optional(),
@@ -95,6 +104,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     port: values.PORT,
     host: values.HOST,
     databaseUrl: values.DATABASE_URL,
+    databasePoolSize: values.DATABASE_POOL_SIZE,
     dataDir,
     sessionSecret: values.SESSION_SECRET ?? localSessionSecret(dataDir),
     // Demo data is loaded by default only on the embedded database, never on a server unless asked.

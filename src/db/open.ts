@@ -12,8 +12,10 @@ export { DataDirLockedError } from './dir-lock.ts';
  * Opens the configured database. The embedded engine does not lock its own files, and two processes
  * on one folder silently lose committed data, so we hold an exclusive lock on DATA_DIR while open.
  */
-export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Database> {
-  if (config.databaseUrl) return openPostgres(config.databaseUrl);
+export async function openDatabase(
+  config: Pick<Config, 'databaseUrl' | 'databasePoolSize' | 'dataDir'>,
+): Promise<Database> {
+  if (config.databaseUrl) return openPostgres(config.databaseUrl, config.databasePoolSize);
 
   mkdirSync(config.dataDir, { recursive: true });
   const release = lockDataDir(config.dataDir);

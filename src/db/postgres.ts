@@ -11,6 +11,7 @@ import {
   type Row,
   TYPE_OIDS,
 } from './database.ts';
+import { DEFAULT_POOL_SIZE } from './pool-size.ts';
 import { PostgresChannels } from './postgres-channels.ts';
 import { QueryBatcher } from './query-batch.ts';
 
@@ -29,7 +30,10 @@ const types = {
 const CONNECTION_SETTINGS = 'SET jit = off; SET random_page_cost = 1.1';
 
 /** Opens a pool on a PostgreSQL server. */
-export async function openPostgres(connectionString: string, poolSize = 10): Promise<Database> {
+export async function openPostgres(
+  connectionString: string,
+  poolSize = DEFAULT_POOL_SIZE,
+): Promise<Database> {
   // Prepared statements, planned as PostgreSQL does by default: for their parameters the first five
   // times on a connection, then once for all calls if that generic plan costs no more. Planning every
   // call instead cost more than running the query on most pages (1-5 ms against 0.2-2 ms): kept plans

@@ -32,8 +32,20 @@ function run(set: (...args: unknown[]) => void, scenario: (parent: Frame, child:
 
 const scenarios: [string, (parent: Frame, child: Frame) => void][] = [
   ['a plain name', (_p, c) => c.set('x', 1)],
-  ['dotted names build nested objects', (_p, c) => (c.set('loop.index', 2), c.set('loop.first', true))],
-  ['a name set again', (_p, c) => (c.set('x', 1), c.set('x', 2))],
+  [
+    'dotted names build nested objects',
+    (_p, c) => {
+      c.set('loop.index', 2);
+      c.set('loop.first', true);
+    },
+  ],
+  [
+    'a name set again',
+    (_p, c) => {
+      c.set('x', 1);
+      c.set('x', 2);
+    },
+  ],
   ['resolving up to a parent that has it', (_p, c) => c.set('shared', 'child', true)],
   ['resolving up a dotted name', (_p, c) => c.set('loop.index', 7, true)],
   ['resolving up a name no frame has', (_p, c) => c.set('fresh.deep.name', 3, true)],
