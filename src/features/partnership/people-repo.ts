@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/database.ts';
+import { searchedPage } from '../../db/search.ts';
 import { Conditions } from '../../db/sql.ts';
 import type { Cursor } from '../../platform/http/pagination.ts';
 import type { PersonInput, PersonPatch } from './schemas.ts';
@@ -16,7 +17,8 @@ export type Person = {
 
 const COLUMNS = `p.id, p.name, p.job_title AS "jobTitle", p.email, p.agency_id AS "agencyId", a.name AS "agencyName",
   p.created_at AS "createdAt", p.updated_at AS "updatedAt"`;
-const FROM = 'FROM people p JOIN agencies a ON a.partnership_id = p.partnership_id AND a.id = p.agency_id';
+const JOINS = 'JOIN agencies a ON a.partnership_id = p.partnership_id AND a.id = p.agency_id';
+const FROM = `FROM people p ${JOINS}`;
 
 export type PersonFilter = {
   agencyId?: string;
@@ -38,11 +40,16 @@ export async function listPeople(db: Queryable, partnershipId: string, filter: P
       filter.notInGroupId,
     );
   where.after(filter.after, 'p.name', 'p.id');
-  const limit = where.limit(filter.limit + 1);
-  return db.query<Person>(
-    `SELECT ${COLUMNS} ${FROM} ${where.sql} ORDER BY p.name, p.id ${limit}`,
-    where.params,
-  );
+  return searchedPage<Person>(db, {
+    text: filter.q,
+    where,
+    table: 'people p',
+    sort: 'p.name',
+    id: 'p.id',
+    columns: COLUMNS,
+    joins: JOINS,
+    limit: filter.limit + 1,
+  });
 }
 
 export async function findPerson(db: Queryable, partnershipId: string, id: string) {
