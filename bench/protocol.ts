@@ -4,6 +4,11 @@ import type { Generated } from './generate.ts';
 export type Engine = 'pglite' | 'postgresql';
 
 export type ChildSetup = {
+  /**
+   * A child either fills the database and exits, or serves it: the service is measured in a fresh
+   * process, as one started on an installation's database would be, not in the one that made the data.
+   */
+  phase: 'generate' | 'serve';
   engine: Engine;
   /** The PostgreSQL database to fill (engine postgresql). */
   url?: string;
@@ -24,7 +29,8 @@ export type ChildRequest =
 
 export type ParentMessage =
   | { type: 'log'; line: string }
-  | { type: 'ready'; port: number; generated: Generated; version: string; verified: string | null }
+  | { type: 'generated'; generated: Generated; verified: string | null }
+  | { type: 'ready'; port: number; version: string }
   | { type: 'traced'; id: string; status: number; totalMs: number; queries: TracedQuery[] }
   | { type: 'explained'; id: string; plan: string }
   | { type: 'stopped' }

@@ -249,8 +249,9 @@ export function render(store: Stored): string {
   const out = [
     '# Benchmarks',
     '',
-    'Written by `npm run bench` (`bench/run.ts`); do not edit by hand. It builds a large synthetic installation,',
-    'starts the service on it in a separate process, signs in as the big partnership’s admin and loads each',
+    'Written by `npm run bench` (`bench/run.ts`); do not edit by hand. It builds a large synthetic installation',
+    'in one child process, starts the service on it in a fresh one (as a service starts on a database it did',
+    'not fill), signs in as the big partnership’s admin and loads each',
     `page and API list with autocannon from this machine over 127.0.0.1: ${first?.connections ?? 20} concurrent keep-alive`,
     ...(first?.rounds && first.rounds > 1
       ? [

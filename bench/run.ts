@@ -106,14 +106,18 @@ function machine(): Machine {
   };
 }
 
-/** The service process, and request/reply over its IPC channel. */
-class Service {
+type Started = Extract<ParentMessage, { type: 'generated' | 'ready' }>;
+
+/** A child process (server.ts) in one of its phases, and request/reply over its IPC channel. */
+class Service<S extends Started = Started> {
   readonly child: ChildProcess;
   readonly #waiting = new Map<string, (message: ParentMessage) => void>();
-  #ready: Promise<Extract<ParentMessage, { type: 'ready' }>>;
+  #ready: Promise<S>;
+  readonly exited: Promise<number | null>;
 
   constructor(setup: ChildSetup) {
-    const profiling = options.profile ? ['--cpu-prof', `--cpu-prof-dir=${options.profile}`] : [];
+    const profiling =
+      options.profile && setup.phase === 'serve' ? ['--cpu-prof', `--cpu-prof-dir=${options.profile}`] : [];
     this.child = spawn(process.execPath, [...profiling, path.join(import.meta.dirname, 'server.ts')], {
       cwd: ROOT,
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -123,17 +127,18 @@ class Service {
     this.#ready = new Promise((resolve, reject) => {
       this.child.on('message', (message: ParentMessage) => {
         if (message.type === 'log') say(`  ${setup.engine}: ${message.line}`);
-        else if (message.type === 'ready') resolve(message);
+        else if (message.type === 'ready' || message.type === 'generated') resolve(message as S);
         else if (message.type === 'failed' && !message.id)
           reject(new Error(`service failed: ${message.error}`));
         else if ('id' in message && message.id) this.#waiting.get(message.id)?.(message);
       });
       this.child.on('exit', (code) => {
-        const gone = { type: 'failed', error: `the service exited (${code})` } as const;
+        const gone = { type: 'failed', error: `the ${setup.phase} process exited (${code})` } as const;
         for (const answer of [...this.#waiting.values()]) answer(gone);
-        reject(new Error(`service exited (${code}) before it was ready`));
+        reject(new Error(`the ${setup.phase} process exited (${code}) before it was ready`));
       });
     });
+    this.exited = new Promise((resolve) => this.child.once('exit', resolve));
   }
 
   ready() {
@@ -153,7 +158,7 @@ class Service {
 
   async stop() {
     if (this.child.exitCode !== null) return;
-    const exited = new Promise((resolve) => this.child.once('exit', resolve));
+    const exited = this.exited;
     this.child.send({ type: 'stop' } satisfies ChildRequest);
     const timer = setTimeout(() => this.child.kill('SIGKILL'), 30_000);
     await exited;
@@ -397,19 +402,23 @@ async function measureEngine(engine: Engine): Promise<EngineResult | null> {
   }
 
   say(`${engine}: migrating and generating ${options.scale}× data`);
-  const service = new Service({
+  const setup = {
     engine,
     url,
     pgliteDir,
     scale: options.scale,
     small: options.small,
     verifyAudit: options.verifyAudit,
-  });
+  };
+  const generating = new Service<Extract<Started, { type: 'generated' }>>({ ...setup, phase: 'generate' });
+  cleanups.push(() => generating.child.kill('SIGKILL'));
+  const { generated: g, verified } = await generating.ready();
+  await generating.exited;
+  const service = new Service<Extract<Started, { type: 'ready' }>>({ ...setup, phase: 'serve' });
   cleanups.push(() => service.child.kill('SIGKILL'));
   const ready = await service.ready();
-  const g = ready.generated;
   say(
-    `${engine} ${ready.version}: ${g.rows.audit_log?.all.toLocaleString('en-GB')} audit entries, ${(g.databaseBytes / 1_048_576).toFixed(0)} MiB, generated in ${g.seconds.total.toFixed(1)} s`,
+    `${engine} ${ready.version}: ${g.rows.audit_log?.all.toLocaleString('en-GB')} audit entries, ${(g.databaseBytes / 1_048_576).toFixed(0)} MiB, generated in ${g.seconds.total.toFixed(1)} s; served by a fresh process`,
   );
 
   const base = `http://127.0.0.1:${ready.port}`;
@@ -475,7 +484,7 @@ async function measureEngine(engine: Engine): Promise<EngineResult | null> {
     rounds: options.rounds,
     reference,
     generated: g,
-    auditChain: ready.verified,
+    auditChain: verified,
     results,
     ...(upload ? { upload } : {}),
   };

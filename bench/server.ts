@@ -8,10 +8,12 @@ import { generate } from './generate.ts';
 import type { ChildRequest, ChildSetup, ParentMessage, TracedQuery } from './protocol.ts';
 
 /**
- * The service under test, in its own process so the load generator does not share its event loop:
- * opens the engine, migrates, generates the data, builds the app and listens on 127.0.0.1. The parent
- * (run.ts) talks to it over the IPC channel: it asks for the queries one request runs, for their
- * EXPLAIN ANALYZE, and finally to stop.
+ * A child process of bench/run.ts, in one of two phases. `generate` opens the engine, migrates, fills
+ * the database (generate.ts), optionally verifies the audit chain, reports what it made and exits.
+ * `serve` opens the same database in a fresh process, builds the app and listens on 127.0.0.1, so the
+ * service measured has not first made a gigabyte of data in its own heap; the parent then talks to it
+ * over the IPC channel: it asks for the queries one request runs, for their EXPLAIN ANALYZE, and
+ * finally to stop.
  */
 const setup = JSON.parse(process.env.SPH_BENCH_CHILD ?? 'null') as ChildSetup | null;
 if (!setup || !process.send) throw new Error('bench/server.ts is started by bench/run.ts');
@@ -57,11 +59,11 @@ function tracing(db: Database) {
   };
 }
 
-async function main(config: ChildSetup) {
-  const raw =
-    config.engine === 'pglite'
-      ? await openPglite({ dataDir: config.pgliteDir })
-      : await openPostgres(config.url ?? '');
+const open = (config: ChildSetup) =>
+  config.engine === 'pglite' ? openPglite({ dataDir: config.pgliteDir }) : openPostgres(config.url ?? '');
+
+async function generateData(config: ChildSetup) {
+  const raw = await open(config);
   await migrate(raw);
   const generated = await generate(raw, { scale: config.scale, smallPartnerships: config.small, log });
   let verified: string | null = null;
@@ -73,6 +75,13 @@ async function main(config: ChildSetup) {
       : `intact: ${result.entriesChecked} entries in ${result.chains} chains, checked in ${((performance.now() - started) / 1000).toFixed(1)} s`;
     log(`audit chain ${verified}`);
   }
+  await raw.close();
+  // Exits once the message is on its way: the parent then starts the serving process.
+  process.send?.({ type: 'generated', generated, verified } satisfies ParentMessage, () => process.exit(0));
+}
+
+async function serve(config: ChildSetup) {
+  const raw = await open(config);
   const [version] = await raw.query<{ v: string }>("SELECT current_setting('server_version') AS v");
 
   const trace = tracing(raw);
@@ -126,10 +135,10 @@ async function main(config: ChildSetup) {
   });
   process.on('disconnect', () => process.exit(0));
 
-  send({ type: 'ready', port, generated, version: version?.v ?? '?', verified });
+  send({ type: 'ready', port, version: version?.v ?? '?' });
 }
 
-main(setup).catch((error: unknown) => {
+(setup.phase === 'generate' ? generateData(setup) : serve(setup)).catch((error: unknown) => {
   send({ type: 'failed', error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   process.exitCode = 1;
   setTimeout(() => process.exit(1), 200);
