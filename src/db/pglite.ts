@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import {
   type ChannelListener,
@@ -17,8 +18,9 @@ export type PgliteSource = { dataDir?: string; loadDataDir?: Blob };
 export async function openPglite(source: PgliteSource = {}): Promise<Database & { dump(): Promise<Blob> }> {
   const pg = await PGlite.create(source.dataDir, {
     loadDataDir: source.loadDataDir,
-    // Trigram indexes make "name contains …" searches use an index (migration 0003).
-    extensions: { pg_trgm },
+    // Trigram indexes make "name contains …" searches use an index (migration 0003), and btree_gin
+    // lets such an index begin with the partnership (migration 0027).
+    extensions: { pg_trgm, btree_gin },
     parsers: { [TYPE_OIDS.int8]: parseInt8, [TYPE_OIDS.date]: keepText, [TYPE_OIDS.numeric]: keepText },
   });
   const mutex = new Mutex();
