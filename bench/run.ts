@@ -127,7 +127,7 @@ class Service<S extends Started = Started> {
     this.#ready = new Promise((resolve, reject) => {
       this.child.on('message', (message: ParentMessage) => {
         if (message.type === 'log') say(`  ${setup.engine}: ${message.line}`);
-        else if (message.type === 'ready' || message.type === 'generated') resolve(message as S);
+        else if (message.type === (setup.phase === 'generate' ? 'generated' : 'ready')) resolve(message as S);
         else if (message.type === 'failed' && !message.id)
           reject(new Error(`service failed: ${message.error}`));
         else if ('id' in message && message.id) this.#waiting.get(message.id)?.(message);
