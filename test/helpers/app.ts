@@ -1,3 +1,4 @@
+import { decodeHTML } from 'entities';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/app.ts';
 import type { RegisteredRoute } from '../../src/platform/http/route-config.ts';
@@ -5,6 +6,12 @@ import type { Notifier } from '../../src/platform/notify/notifier.ts';
 import { type TestDatabase, testDatabase } from './database.ts';
 
 export const DEMO_PASSWORD = 'demo-password-only';
+
+/**
+ * A page's HTML as its reader sees the text: character references read, "&#8217;" and "&rsquo;" as
+ * "’", "&amp;" as "&" (the service writes characters above U+00FF as references: nunjucks-escape.ts).
+ */
+export const readable = (html: string) => decodeHTML(html);
 
 export type TestApp = {
   app: FastifyInstance;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { todayInLondon } from '../../src/platform/calendar/today.ts';
 import { addDays, addWorkingDays } from '../../src/platform/calendar/working-days.ts';
-import { apiAs, apiToken, auditEntries, Browser, type TestApp, testApp } from '../helpers/app.ts';
+import { apiAs, apiToken, auditEntries, Browser, readable, type TestApp, testApp } from '../helpers/app.ts';
 
 let t: TestApp;
 const tokens: Record<string, string> = {};
@@ -432,7 +432,7 @@ test('people involved are found by name on the case page and added from the resu
   await browser.signIn('admin@demo.example');
   const found = await browser.get(`/cases/${id}?findPerson=Okafor`);
   assert.equal(found.statusCode, 200);
-  assert.match(found.body, /People matching “Okafor”/);
+  assert.match(readable(found.body), /People matching “Okafor”/);
   const personId = /name="personId" value="([0-9a-f-]{36})"/.exec(found.body)?.[1] as string;
   const added = await browser.post(`/cases/${id}/people`, { personId });
   assert.equal(added.statusCode, 303);

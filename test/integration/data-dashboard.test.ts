@@ -6,7 +6,16 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { lockAnswers } from '../../src/features/data/calls-repo.ts';
 import { todayInLondon } from '../../src/platform/calendar/today.ts';
-import { apiAs, apiToken, auditEntries, Browser, rowCount, type TestApp, testApp } from '../helpers/app.ts';
+import {
+  apiAs,
+  apiToken,
+  auditEntries,
+  Browser,
+  readable,
+  rowCount,
+  type TestApp,
+  testApp,
+} from '../helpers/app.ts';
 import { docxText, pdfText } from '../helpers/documents.ts';
 import { multipart } from '../helpers/multipart.ts';
 
@@ -143,19 +152,12 @@ async function xlsxFile(rows: (string | number)[][], header = HEADER.split(','))
   return { name: 'figures.xlsx', data: Buffer.from(await book.xlsx.writeBuffer()) };
 }
 
-const decode = (html: string) =>
-  html
-    .replace(/&#39;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
 /** The links of a page's error summary: where each goes and what it says. */
 function errorSummary(html: string) {
   const list = /govuk-error-summary__list">([\s\S]*?)<\/ul>/.exec(html)?.[1] ?? '';
   return [...list.matchAll(/<a href="([^"]*)">([\s\S]*?)<\/a>/g)].map((m) => ({
     href: m[1] as string,
-    text: decode((m[2] as string).trim()),
+    text: readable((m[2] as string).trim()),
   }));
 }
 const summaryTexts = (html: string) => errorSummary(html).map((e) => e.text);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { apiToken, Browser, bearer, type TestApp, testApp } from '../helpers/app.ts';
+import { apiToken, Browser, bearer, readable, type TestApp, testApp } from '../helpers/app.ts';
 import { pdfText } from '../helpers/documents.ts';
 import { multipart } from '../helpers/multipart.ts';
 
@@ -77,7 +77,7 @@ test('a paper is uploaded to an agenda item, checked by content, and downloaded 
   await browser.signIn('scrutineer@demo.example');
   const page = await browser.get(`/meetings/${meetingId}`);
   assert.match(
-    page.body,
+    readable(page.body),
     new RegExp(`href="/meetings/${meetingId}/papers/${paper.id}" download>Neglect audit “summary”.pdf`),
   );
   const pack = await browser.request({ method: 'GET', url: `/meetings/${meetingId}/pack.pdf` });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { apiToken, Browser, bearer, type TestApp, testApp } from '../helpers/app.ts';
+import { apiToken, Browser, bearer, readable, type TestApp, testApp } from '../helpers/app.ts';
 
 let t: TestApp;
 let admin: Browser;
@@ -264,7 +264,7 @@ test('a group form with errors keeps what was typed; fixed, it saves; members ar
   assert.match((await admin.get(`/groups/${groupId}`)).body, new RegExp(`href="${remove}">Remove`));
   const asked = await admin.get(remove);
   assert.equal(asked.statusCode, 200);
-  const shown = asked.body.replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  const shown = readable(asked.body);
   assert.ok(shown.includes(`Remove ${person.name} from Neglect Task and Finish Group?`));
   const removed = await admin.post(remove, {});
   assert.equal(removed.statusCode, 303);

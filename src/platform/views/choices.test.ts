@@ -20,6 +20,7 @@ test('options are escaped, the chosen one is selected, and a blank first option 
       [
         { value: '1', text: 'Health & <Care>' },
         { value: '2"', text: "O'Neil" },
+        { value: '3', text: 'Children’s Services' },
       ],
       '2"',
       'All agencies',
@@ -29,7 +30,8 @@ test('options are escaped, the chosen one is selected, and a blank first option 
     html,
     '<option value="">All agencies</option>' +
       '<option value="1">Health &amp; &lt;Care&gt;</option>' +
-      '<option value="2&quot;" selected>O&#39;Neil</option>',
+      '<option value="2&quot;" selected>O&#39;Neil</option>' +
+      '<option value="3">Children&#8217;s Services</option>',
   );
   assert.equal(String(selectOptions([{ value: '1', text: 'A' }], null)), '<option value="1">A</option>');
 });

@@ -1,4 +1,5 @@
 import nunjucks from 'nunjucks';
+import { wideAsReferences } from './nunjucks-escape.ts';
 
 export type Choice = { value: string; text: string };
 
@@ -32,10 +33,13 @@ export function checkedIn(choices: readonly Choice[], chosen: unknown): (Choice 
   return choices.map((c) => ({ ...c, checked: values.has(c.value) }));
 }
 
+/** As nunjucks escapes text (see installEscape): its five characters, and wide ones as references. */
 const escapeHtml = (text: string) =>
-  text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  wideAsReferences(
+    text.replace(
+      /[&<>"']/g,
+      (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+    ),
   );
 
 /**

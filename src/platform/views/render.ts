@@ -3,6 +3,7 @@ import path from 'node:path';
 import nunjucks from 'nunjucks';
 import { dateParts } from '../http/forms.ts';
 import { checkedIn, selectOptions, toChoices } from './choices.ts';
+import { installEscape } from './nunjucks-escape.ts';
 import { installFrameSet } from './nunjucks-frame.ts';
 
 const require = createRequire(import.meta.url);
@@ -18,6 +19,7 @@ export type Renderer = { render(template: string, context: Record<string, unknow
  */
 export function createRenderer(options: { watch?: boolean } = {}): Renderer {
   installFrameSet();
+  installEscape();
   const env = new nunjucks.Environment(
     new nunjucks.FileSystemLoader([path.join(SRC, 'platform'), path.join(SRC, 'features'), GOVUK_DIST], {
       noCache: options.watch ?? false,
