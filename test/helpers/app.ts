@@ -68,6 +68,10 @@ export class Browser {
       if (c.value === '' || (c.expires && c.expires.getTime() < Date.now())) this.cookies.delete(c.name);
       else this.cookies.set(c.name, c.value);
     }
+    // A page is sent one byte a character (nunjucks-escape.ts): a wide character is a reference.
+    const wide = /[\u0100-\u{10FFFF}]/u.exec(response.body);
+    if (wide && String(response.headers['content-type']).startsWith('text/html'))
+      throw new Error(`${options.method} ${options.url} sent “${wide[0]}” in its HTML, not as a reference`);
     const token = /name="_csrf" value="([^"]+)"/.exec(response.body);
     if (token?.[1]) this.csrf = token[1];
     return response;

@@ -20,6 +20,7 @@ import { createHash } from 'node:crypto';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { Memo } from '../cache/memo.ts';
+import { wideAsReferences } from '../views/char-refs.ts';
 
 export type LinePoint = { x: string; y: number | null };
 export type LineSeries = { name: string; points: LinePoint[] };
@@ -360,7 +361,8 @@ function cleanSvg(svg: string, title: string): string {
   }
   out += svg.slice(last);
   if (!sawRoot || /[<>]/.test(out.replace(TAG, ''))) throw new Error('chart SVG could not be read');
-  return out;
+  // Vega writes a minus as U+2212: as a reference, the page the chart goes in stays one byte a character.
+  return wideAsReferences(out);
 }
 
 function rootTag(attrs: string, title: string): string {

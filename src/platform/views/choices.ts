@@ -1,5 +1,5 @@
 import nunjucks from 'nunjucks';
-import { wideAsReferences } from './nunjucks-escape.ts';
+import { escapeWide } from './nunjucks-escape.ts';
 
 export type Choice = { value: string; text: string };
 
@@ -33,15 +33,6 @@ export function checkedIn(choices: readonly Choice[], chosen: unknown): (Choice 
   return choices.map((c) => ({ ...c, checked: values.has(c.value) }));
 }
 
-/** As nunjucks escapes text (see installEscape): its five characters, and wide ones as references. */
-const escapeHtml = (text: string) =>
-  wideAsReferences(
-    text.replace(
-      /[&<>"']/g,
-      (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
-    ),
-  );
-
 /**
  * The <option> elements of a select, escaped, with the chosen value selected and an optional first
  * option with an empty value. Built in code rather than by govukSelect's per-option template, which cost
@@ -54,10 +45,10 @@ export function selectOptions(
   blank?: string,
 ): nunjucks.runtime.SafeString {
   const chosen = selected === undefined || selected === null ? '' : String(selected);
-  let html = blank === undefined ? '' : `<option value="">${escapeHtml(blank)}</option>`;
+  let html = blank === undefined ? '' : `<option value="">${escapeWide(blank)}</option>`;
   for (const choice of choices ?? []) {
     const value = String(choice.value);
-    html += `<option value="${escapeHtml(value)}"${value === chosen && value !== '' ? ' selected' : ''}>${escapeHtml(String(choice.text))}</option>`;
+    html += `<option value="${escapeWide(value)}"${value === chosen && value !== '' ? ' selected' : ''}>${escapeWide(String(choice.text))}</option>`;
   }
   return new nunjucks.runtime.SafeString(html);
 }

@@ -1,32 +1,22 @@
 import nunjucks from 'nunjucks';
+import { wideAsReferences } from './char-refs.ts';
 
-const WIDE = /[\u0100-\u{10FFFF}]/u;
-const EVERY_WIDE = /[\u0100-\u{10FFFF}]/gu;
-
-/**
- * The text with every character above U+00FF written as a numeric character reference ("’" as
- * "&#8217;"), which a browser reads back as the same character in text, attributes, titles and
- * text areas. V8 keeps a string in one byte a character until a single wider character joins it;
- * then the whole page becomes two bytes a character, and encoding it to UTF-8 cost 2.5–6 times as
- * much (a page of 50 actions: 0.55 against 0.42 ms to render and encode). Not for the inside of a
- * <script> or <style>, where references are not read.
- */
-export function wideAsReferences(text: string): string {
-  return WIDE.test(text) ? text.replace(EVERY_WIDE, (c) => `&#${c.codePointAt(0)};`) : text;
-}
-
-type Escape = ((text: string) => string) & { wideAsReferences?: true };
-const lib = (nunjucks as unknown as { lib: { escape: Escape } }).lib;
+type Lib = { escape: (text: string) => string };
+const lib = (nunjucks as unknown as { lib: Lib }).lib;
+const htmlEscape = lib.escape;
 
 /**
- * Makes nunjucks's HTML escape (autoescape, and the `escape` filter) also write wide characters as
- * references (see wideAsReferences), so a page's text from the database keeps the page one byte a
- * character. Templates' own text does the same in the source (`&rsquo;`): templates.test.ts checks.
+ * Nunjucks's HTML escape (its six characters: & " ' < > \), then characters above U+00FF as
+ * references (wideAsReferences), so that text from the database keeps a page one byte a character.
+ * Templates' own text does the same in their source (`&rsquo;`): templates.test.ts checks.
  */
-export function installEscape() {
-  if (lib.escape.wideAsReferences) return;
-  const htmlEscape = lib.escape;
-  const escapeWide: Escape = (text) => wideAsReferences(htmlEscape(text));
-  escapeWide.wideAsReferences = true;
+export const escapeWide = (text: string) => wideAsReferences(htmlEscape(text));
+
+/**
+ * Installs escapeWide as the escape of the nunjucks the service renders with. Nunjucks 3.2.4 looks up
+ * `lib.escape` on every call, from autoescaped output (runtime.suppressValue) and from the `escape`
+ * and `forceescape` filters, so every escaped value goes through it.
+ */
+export function installEscapeWide() {
   lib.escape = escapeWide;
 }

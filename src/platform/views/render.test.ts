@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { formatDate, formatDateTime } from './render.ts';
+import { createRenderer, formatDate, formatDateTime } from './render.ts';
 
 test('a date reads the GOV.UK way, the same however often it is asked for', () => {
   for (let i = 0; i < 3; i += 1) {
@@ -48,4 +48,15 @@ test('a moment reads as Intl formats it in London, minute by minute, across the 
   // Before Greenwich time London was 1 minute 15 seconds behind UTC.
   const early = new Date('1800-01-01T00:30:00Z');
   assert.equal(formatDateTime(early), direct(early));
+});
+
+test('the service’s pages are one byte a character: wide characters in text and template come as references', () => {
+  const html = createRenderer().render('views/error.njk', {
+    title: 'Children’s Services',
+    status: 400,
+    detail: 'The “Łódź” office is closed',
+  });
+  assert.match(html, /<title>Children&#8217;s Services &ndash; Safeguarding Partnership Hub<\/title>/);
+  assert.match(html, /The &#8220;&#321;ód&#378;&#8221; office is closed/);
+  assert.doesNotMatch(html, /[\u0100-\u{10FFFF}]/u);
 });

@@ -3,28 +3,37 @@ import path from 'node:path';
 import nunjucks from 'nunjucks';
 import { dateParts } from '../http/forms.ts';
 import { checkedIn, selectOptions, toChoices } from './choices.ts';
-import { installEscape } from './nunjucks-escape.ts';
+import { installEscapeWide } from './nunjucks-escape.ts';
 import { installFrameSet } from './nunjucks-frame.ts';
 
 const require = createRequire(import.meta.url);
 export const GOVUK_DIST = path.join(path.dirname(require.resolve('govuk-frontend/package.json')), 'dist');
 const SRC = path.resolve(import.meta.dirname, '../..');
 
+/** How templates are read and written out (templates.test.ts parses them the same way). */
+export const TEMPLATE_OPTIONS = {
+  autoescape: true,
+  throwOnUndefined: false,
+  trimBlocks: true,
+  lstripBlocks: true,
+};
+
 export type Renderer = { render(template: string, context: Record<string, unknown>): string };
 
 /**
  * Templates are found by path from src/platform or src/features (e.g. "partnership/views/groups.njk")
  * and GOV.UK Frontend's own macros ("govuk/components/button/macro.njk"). Autoescape is on: text is
- * always escaped on output unless a template says otherwise.
+ * always escaped on output unless a template says otherwise, and characters above U+00FF are written as
+ * references so that a page stays one byte a character (nunjucks-escape.ts).
  */
 export function createRenderer(options: { watch?: boolean } = {}): Renderer {
   installFrameSet();
-  installEscape();
+  installEscapeWide();
   const env = new nunjucks.Environment(
     new nunjucks.FileSystemLoader([path.join(SRC, 'platform'), path.join(SRC, 'features'), GOVUK_DIST], {
       noCache: options.watch ?? false,
     }),
-    { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true },
+    TEMPLATE_OPTIONS,
   );
   env.addFilter('date', formatDate);
   env.addFilter('dateTime', formatDateTime);

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import nunjucks from 'nunjucks';
+import { TEMPLATE_OPTIONS } from './render.ts';
 
 type Node = { typename: string; fields: string[]; lineno: number; value?: unknown } & Record<string, unknown>;
 const { parser } = nunjucks as unknown as {
@@ -28,13 +29,12 @@ test('templates write characters above U+00FF in their own text as references (&
   assert.ok(templates.length > 50, `found ${templates.length} templates`);
   const found: string[] = [];
   for (const file of templates) {
-    const root = parser.parse(readFileSync(path.join(SRC, file), 'utf8'), [], {
-      trimBlocks: true,
-      lstripBlocks: true,
-    });
+    const root = parser.parse(readFileSync(path.join(SRC, file), 'utf8'), [], TEMPLATE_OPTIONS);
     for (const { line, text } of textOf(root)) {
       for (const c of text.match(/[\u0100-\u{10FFFF}]/gu) ?? [])
-        found.push(`${file}:${line} has “${c}”: write &#${c.codePointAt(0)};`);
+        found.push(
+          `${file}:${line} has “${c}”: write &#${c.codePointAt(0)}; or its named reference (&rsquo; for ’)`,
+        );
     }
   }
   assert.deepEqual(found, []);
