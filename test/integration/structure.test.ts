@@ -366,6 +366,52 @@ test('lists paginate by cursor and filter in the query', async () => {
   assert.deepEqual((bad.json().errors as { field: string }[]).map((e) => e.field).sort(), ['after', 'limit']);
 });
 
+test('the groups table shows each group’s type, chair, meetings, members and status, as the API has them', async () => {
+  const ended = await api('POST', '/api/v1/groups', {
+    name: 'Aardvark Task and Finish Group',
+    type: 'task-and-finish',
+    cadence: 'monthly',
+    startsOn: '2023-04-01',
+    endsOn: '2024-03-31',
+  });
+  assert.equal(ended.statusCode, 201);
+  const groups = (await api('GET', '/api/v1/groups?limit=200')).json().items as {
+    id: string;
+    name: string;
+    chairName: string | null;
+    chairJobTitle: string | null;
+    memberCount: number;
+    status: string;
+  }[];
+  const page = readable((await admin.get('/groups?limit=200')).body);
+  const rows = new Map(
+    [
+      ...page.matchAll(
+        /<tr class="govuk-table__row">\s*<td[^>]*><a class="govuk-link" href="\/groups\/([^"]+)">([\s\S]*?)<\/tr>/g,
+      ),
+    ].map((m) => [
+      m[1],
+      (m[2] ?? '')
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    ]),
+  );
+  assert.equal(rows.size, groups.length, 'a row for every group');
+  for (const g of groups) {
+    const row = rows.get(g.id) ?? '';
+    assert.ok(row.startsWith(g.name), `${g.name}: ${row}`);
+    assert.ok(row.includes(g.chairName ? g.chairName : 'No chair'), `${g.name}'s chair`);
+    if (g.chairJobTitle) assert.ok(row.includes(g.chairJobTitle), `${g.name}'s chair's job title`);
+    assert.ok(row.endsWith(` ${g.memberCount}`), `${g.name} has ${g.memberCount} members: ${row}`);
+    assert.equal(row.includes(' Ended '), g.status === 'ended', `${g.name} is ${g.status}`);
+  }
+  assert.match(
+    rows.get(ended.json().id) ?? '',
+    /^Aardvark Task and Finish Group Ended Task and finish group No chair Monthly 0$/,
+  );
+});
+
 test('text is escaped on output: a partner named like a script shows as text', async () => {
   const response = await api('POST', '/api/v1/partners', {
     name: '<script>alert(1)</script>',

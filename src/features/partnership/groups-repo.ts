@@ -1,4 +1,4 @@
-import type { Queryable } from '../../db/database.ts';
+import type { Queryable, Row } from '../../db/database.ts';
 import { Conditions } from '../../db/sql.ts';
 import type { Cursor } from '../../platform/http/pagination.ts';
 import type { Cadence, GroupType } from './rules.ts';
@@ -55,7 +55,13 @@ export type GroupFilter = {
   limit: number;
 };
 
-export async function listGroups(db: Queryable, partnershipId: string, filter: GroupFilter) {
+function readGroups<R extends Row>(
+  db: Queryable,
+  partnershipId: string,
+  filter: GroupFilter,
+  columns: string,
+  from: string,
+) {
   const where = new Conditions()
     .add('g.partnership_id = ?', partnershipId)
     .addIf(filter.type, 'g.type = ?')
@@ -71,10 +77,31 @@ export async function listGroups(db: Queryable, partnershipId: string, filter: G
   if (filter.status === 'not-started') where.add('g.starts_on > ?::date', filter.today);
   where.after(filter.after, 'g.name', 'g.id');
   const limit = where.limit(filter.limit + 1);
-  return db.query<Group>(
-    `SELECT ${COLUMNS} ${FROM} ${where.sql} ORDER BY g.name, g.id ${limit}`,
-    where.params,
-  );
+  return db.query<R>(`SELECT ${columns} ${from} ${where.sql} ORDER BY g.name, g.id ${limit}`, where.params);
+}
+
+/** Whole groups, by name (the API's list). */
+export function listGroups(db: Queryable, partnershipId: string, filter: GroupFilter) {
+  return readGroups<Group>(db, partnershipId, filter, COLUMNS, FROM);
+}
+
+/** What the table of groups shows of each. */
+export type GroupRow = Pick<
+  Group,
+  'id' | 'name' | 'type' | 'cadence' | 'chairName' | 'chairJobTitle' | 'startsOn' | 'endsOn' | 'memberCount'
+>;
+
+const ROW_COLUMNS = `g.id, g.name, g.type, g.cadence, c.name AS "chairName", c.job_title AS "chairJobTitle",
+  g.starts_on AS "startsOn", g.ends_on AS "endsOn",
+  (SELECT count(*)::int FROM group_members m WHERE m.group_id = g.id) AS "memberCount"`;
+const ROW_FROM = 'FROM groups g LEFT JOIN people c ON c.id = g.chair_person_id'; // by id: see db/sql.ts
+
+/**
+ * The rows of the table of groups, in the order of listGroups: only what the table shows, without the
+ * terms of reference, the sponsor and the parent group, which the API's list reads.
+ */
+export function listGroupRows(db: Queryable, partnershipId: string, filter: GroupFilter) {
+  return readGroups<GroupRow>(db, partnershipId, filter, ROW_COLUMNS, ROW_FROM);
 }
 
 /** Every group's name and reporting line: for choosing whom a group reports to, and loop checks. */

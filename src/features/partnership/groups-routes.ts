@@ -101,7 +101,7 @@ export function registerGroupRoutes(
     const ctx = contextOf(request);
     const query = parseOrThrow(groupsQuery, request.query);
     const [result, reportsTo] = await Promise.all([
-      groups.list(ctx, query),
+      groups.rows(ctx, query),
       query.reportsTo ? groups.get(ctx, query.reportsTo) : null,
     ]);
     const filterQuery = new URLSearchParams({

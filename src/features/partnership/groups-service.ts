@@ -55,29 +55,39 @@ async function checkReferences(
   if (errors.length > 0) throw invalid(errors);
 }
 
+type GroupsQuery = {
+  type?: GroupType;
+  q?: string;
+  status?: 'current' | 'ended' | 'not-started';
+  reportsTo?: string;
+  after?: string;
+  limit: number;
+};
+
 export function createGroupsService(db: Database) {
+  /** A page of groups read by `read` (whole or as the table's rows), each with its status today. */
+  async function readPage<G extends repo.GroupRow>(
+    scope: Scope,
+    query: GroupsQuery,
+    read: (db: Database, partnershipId: string, filter: repo.GroupFilter) => Promise<G[]>,
+  ) {
+    const today = todayInLondon();
+    const rows = await read(db, scope.partnershipId, {
+      ...query,
+      reportsToGroupId: query.reportsTo,
+      today,
+      after: query.after ? decodeCursor(query.after) : null,
+    });
+    const page = toPage(rows, query.limit, (g) => ({ key: g.name, id: g.id }));
+    return { ...page, items: page.items.map((g) => ({ ...g, status: groupStatus(g, today) })) };
+  }
+
   return {
-    async list(
-      scope: Scope,
-      query: {
-        type?: GroupType;
-        q?: string;
-        status?: 'current' | 'ended' | 'not-started';
-        reportsTo?: string;
-        after?: string;
-        limit: number;
-      },
-    ) {
-      const today = todayInLondon();
-      const rows = await repo.listGroups(db, scope.partnershipId, {
-        ...query,
-        reportsToGroupId: query.reportsTo,
-        today,
-        after: query.after ? decodeCursor(query.after) : null,
-      });
-      const page = toPage(rows, query.limit, (g) => ({ key: g.name, id: g.id }));
-      return { ...page, items: page.items.map((g) => ({ ...g, status: groupStatus(g, today) })) };
-    },
+    /** Whole groups, a page at a time by name (the API's list). */
+    list: (scope: Scope, query: GroupsQuery) => readPage(scope, query, repo.listGroups),
+
+    /** What the table of groups shows of each, a page at a time by name. */
+    rows: (scope: Scope, query: GroupsQuery) => readPage(scope, query, repo.listGroupRows),
 
     outline: (scope: Scope) => repo.groupOutline(db, scope.partnershipId),
 
