@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import staticFiles from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -31,6 +30,7 @@ import { MAX_UPLOAD_BYTES, safeFilename } from './platform/files/uploads.ts';
 import { registerHealthRoutes } from './platform/health/routes.ts';
 import { installHttpPipeline } from './platform/http/plugin.ts';
 import type { RegisteredRoute } from './platform/http/route-config.ts';
+import { installSecurityHeaders } from './platform/http/security-headers.ts';
 import { createNotifier, type Notifier } from './platform/notify/notifier.ts';
 import { registerNotifyRoutes } from './platform/notify/routes.ts';
 import { createPageRenderer, type NavItem } from './platform/views/page.ts';
@@ -87,24 +87,7 @@ export async function buildApp(
     reply.header('x-request-id', request.id);
   });
 
-  await app.register(helmet, {
-    enableCSPNonces: true,
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'none'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        upgradeInsecureRequests: production ? [] : null,
-      },
-    },
-    hsts: production,
-  });
+  installSecurityHeaders(app, { production });
   await app.register(cookie, { secret: config.sessionSecret });
   await app.register(formbody);
   await app.register(multipart, {

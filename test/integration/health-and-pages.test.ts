@@ -28,6 +28,15 @@ test('pages carry a strict Content-Security-Policy with a nonce for the one inli
   assert.ok(nonce && response.body.includes(`nonce="${nonce}"`));
   assert.equal(response.headers['x-content-type-options'], 'nosniff');
   assert.ok(response.headers['x-request-id']);
+  const again = await t.app.inject('/sign-in');
+  const next = /script-src 'self' 'nonce-([0-9a-f]{32})'/.exec(
+    String(again.headers['content-security-policy']),
+  )?.[1];
+  assert.ok(next && next !== nonce, 'a new nonce for every response');
+  assert.ok(again.body.includes(`nonce="${next}"`));
+  const api = await t.app.inject('/api/v1/partners');
+  assert.match(String(api.headers['content-security-policy']), /default-src 'self'/, 'API responses too');
+  assert.equal(api.headers['x-frame-options'], 'SAMEORIGIN');
 });
 
 test('an unknown page is a GOV.UK style 404 page; an unknown API path is problem JSON', async () => {

@@ -62,7 +62,7 @@ export function createPageRenderer(renderer: Renderer, navigation: NavItem[], se
         : [],
       siteUrl: `${request.protocol}://${request.host}`,
       csrfToken: csrfTokenFor(request, reply, secureCookies),
-      cspNonce: (reply as unknown as { cspNonce?: { script: string } }).cspNonce?.script,
+      cspNonce: reply.cspNonce?.script,
     });
     // Sent as bytes: a page is a long string of many pieces, and given a string Fastify would measure
     // its length in bytes (one pass over it) before Node encodes it (another). Encoding once served
