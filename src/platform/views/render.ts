@@ -5,6 +5,7 @@ import { dateParts } from '../http/forms.ts';
 import { checkedIn, selectOptions, toChoices } from './choices.ts';
 import { installEscapeWide } from './nunjucks-escape.ts';
 import { installFrameSet } from './nunjucks-frame.ts';
+import { rememberResolved } from './nunjucks-resolve.ts';
 
 const require = createRequire(import.meta.url);
 export const GOVUK_DIST = path.join(path.dirname(require.resolve('govuk-frontend/package.json')), 'dist');
@@ -29,12 +30,14 @@ export type Renderer = { render(template: string, context: Record<string, unknow
 export function createRenderer(options: { watch?: boolean } = {}): Renderer {
   installFrameSet();
   installEscapeWide();
-  const env = new nunjucks.Environment(
-    new nunjucks.FileSystemLoader([path.join(SRC, 'platform'), path.join(SRC, 'features'), GOVUK_DIST], {
+  const loader = new nunjucks.FileSystemLoader(
+    [path.join(SRC, 'platform'), path.join(SRC, 'features'), GOVUK_DIST],
+    {
       noCache: options.watch ?? false,
-    }),
-    TEMPLATE_OPTIONS,
+    },
   );
+  rememberResolved(loader);
+  const env = new nunjucks.Environment(loader, TEMPLATE_OPTIONS);
   env.addFilter('date', formatDate);
   env.addFilter('dateTime', formatDateTime);
   env.addFilter('fieldError', fieldError);
