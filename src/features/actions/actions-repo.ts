@@ -100,16 +100,16 @@ type PageFilter = ActionFilter & { after: Cursor | null; limit: number; today: s
 
 /**
  * A page of actions with `columns` (their names joined by `joins`), soonest due first, a page at a
- * time on the due key and id. One statement whose plan the connection keeps: the page's ids a subquery,
- * read from the due-date index alone with the filters on status and themes checked on its entries
- * (migration 0028), and the actions' rows and names joined to those ids. Planned afresh for each
- * call it cost the database a plan and the service a second round trip on every page. Kept, each filter was measured no slower than planned for its
- * values, for the largest partnership and a small one, but two: a search for words and a priority,
- * whose kept plans read every match before sorting (68 and 6 ms against 1.4 and 1.6 ms for a common
- * word and a priority in the largest). Those plan the page's ids for their values (pageThenDetails).
- * The one statement's LIMIT is in its text (limitInText): as a parameter, PostgreSQL priced the kept
- * plan above planning anew and planned the API's list on every call (0.7 ms a call at 1×; now once a
- * connection).
+ * time on the due key and id. One statement whose plan the connection keeps: the page's ids a
+ * subquery, read from the due-date index alone with the filters on status and themes checked on its
+ * entries (migration 0028), and the actions' rows and names joined to those ids. Planned afresh for
+ * each call it cost the database a plan and the service a second round trip on every page. Kept, each
+ * filter was measured no slower than planned for its values, for the largest partnership and a small
+ * one, but two: a search for words and a priority, whose kept plans read every match before sorting
+ * (68 and 6 ms against 1.4 and 1.6 ms for a common word and a priority in the largest). Those plan the
+ * page's ids for their values (pageThenDetails). The one statement's LIMIT is in its text
+ * (limitInText): as a parameter, PostgreSQL priced the kept plan above planning anew and planned the
+ * API's list on every call (0.7 ms a call at 1×; now once a connection).
  */
 async function readPage<R extends Row>(
   db: Queryable,
