@@ -412,6 +412,25 @@ test('the groups table shows each group’s type, chair, meetings, members and s
   );
 });
 
+test('the people table shows each person’s name, job title and agency, as the API has them', async () => {
+  const people = (await api('GET', '/api/v1/people?limit=200')).json().items as {
+    id: string;
+    name: string;
+    jobTitle: string;
+    agencyName: string;
+  }[];
+  const page = readable((await admin.get('/people?limit=200')).body);
+  const rows = [
+    ...page.matchAll(
+      /<a class="govuk-link" href="\/people\/([^"]+)">([^<]*)<\/a><\/td>\s*<td[^>]*>([^<]*)<\/td>\s*<td[^>]*>([^<]*)<\/td>/g,
+    ),
+  ];
+  assert.deepEqual(
+    rows.map(([, id, name, jobTitle, agencyName]) => ({ id, name, jobTitle, agencyName })),
+    people.map(({ id, name, jobTitle, agencyName }) => ({ id, name, jobTitle, agencyName })),
+  );
+});
+
 test('text is escaped on output: a partner named like a script shows as text', async () => {
   const response = await api('POST', '/api/v1/partners', {
     name: '<script>alert(1)</script>',

@@ -36,7 +36,7 @@ export function registerPeopleRoutes(
     const ctx = contextOf(request);
     const query = parseOrThrow(peopleQuery, request.query);
     const [result, agencyChoices] = await Promise.all([
-      people.list(ctx, query),
+      people.rows(ctx, query),
       partnership.partners.choices(ctx),
     ]);
     const filterQuery = new URLSearchParams({

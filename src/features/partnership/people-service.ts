@@ -17,17 +17,30 @@ async function checkAgency(tx: Queryable, partnershipId: string, agencyId: strin
   }
 }
 
+type PeopleQuery = { agencyId?: string; q?: string; after?: string; limit: number };
+
 export function createPeopleService(db: Database) {
+  /** A page of people read by `read` (whole or as the table's rows). */
+  async function readPage<P extends repo.PersonRow>(
+    scope: Scope,
+    query: PeopleQuery,
+    read: (db: Database, partnershipId: string, filter: repo.PersonFilter) => Promise<P[]>,
+  ) {
+    const rows = await read(db, scope.partnershipId, {
+      agencyId: query.agencyId,
+      q: query.q,
+      after: query.after ? decodeCursor(query.after) : null,
+      limit: query.limit,
+    });
+    return toPage(rows, query.limit, (p) => ({ key: p.name, id: p.id }));
+  }
+
   return {
-    async list(scope: Scope, query: { agencyId?: string; q?: string; after?: string; limit: number }) {
-      const rows = await repo.listPeople(db, scope.partnershipId, {
-        agencyId: query.agencyId,
-        q: query.q,
-        after: query.after ? decodeCursor(query.after) : null,
-        limit: query.limit,
-      });
-      return toPage(rows, query.limit, (p) => ({ key: p.name, id: p.id }));
-    },
+    /** Whole people, a page at a time by name (the API's list). */
+    list: (scope: Scope, query: PeopleQuery) => readPage(scope, query, repo.listPeople),
+
+    /** What the table of people shows of each, a page at a time by name. */
+    rows: (scope: Scope, query: PeopleQuery) => readPage(scope, query, repo.listPersonRows),
 
     choices: (scope: Scope) => repo.personChoices(db, scope.partnershipId),
 
