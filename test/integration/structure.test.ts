@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { ROLE_LABELS, type Role } from '../../src/platform/access/roles.ts';
 import { apiToken, Browser, bearer, readable, type TestApp, testApp } from '../helpers/app.ts';
 
 let t: TestApp;
@@ -429,6 +430,51 @@ test('the people table shows each person’s name, job title and agency, as the 
     rows.map(([, id, name, jobTitle, agencyName]) => ({ id, name, jobTitle, agencyName })),
     people.map(({ id, name, jobTitle, agencyName }) => ({ id, name, jobTitle, agencyName })),
   );
+});
+
+test('the users table shows each account’s name, e-mail, role, agency and status, as the API has them', async () => {
+  const agencyId = (await api('GET', '/api/v1/partners')).json().items[0].id;
+  const invited = await api('POST', '/api/v1/users', {
+    name: 'Aaron Invited',
+    email: 'aaron.invited@demo.example',
+    role: 'member',
+    agencyId,
+  });
+  const leaver = await api('POST', '/api/v1/users', {
+    name: 'Abigail Leaver',
+    email: 'abigail.leaver@demo.example',
+    role: 'practitioner',
+    agencyId,
+  });
+  assert.equal(leaver.statusCode, 201, leaver.body);
+  const left = await api('PATCH', `/api/v1/users/${leaver.json().user.id}`, {
+    isActive: false,
+  });
+  assert.equal(left.statusCode, 200, left.body);
+  const users = (await api('GET', '/api/v1/users?limit=200')).json().items as {
+    id: string;
+    name: string;
+    email: string;
+    role: Role;
+    agencyName: string;
+    isActive: boolean;
+    hasPassword: boolean;
+  }[];
+  const page = readable((await admin.get('/users?limit=200')).body);
+  const cells = (row: string) =>
+    [...row.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((m) => (m[1] ?? '').replace(/<[^>]+>/g, '').trim());
+  const rows = [...page.matchAll(/<tr class="govuk-table__row">\s*(<td[\s\S]*?)<\/tr>/g)].map((m) =>
+    cells(m[1] ?? ''),
+  );
+  const status = (u: (typeof users)[number]) =>
+    !u.isActive ? 'Deactivated' : u.hasPassword ? 'Active' : 'Invited';
+  assert.deepEqual(
+    rows,
+    users.map((u) => [u.name, u.email, ROLE_LABELS[u.role], u.agencyName, status(u)]),
+  );
+  const statusOf = (name: string) => rows.find((r) => r[0] === name)?.[4];
+  assert.deepEqual([statusOf('Aaron Invited'), statusOf('Abigail Leaver')], ['Invited', 'Deactivated']);
+  assert.ok(invited.statusCode === 201 && users.some((u) => u.hasPassword && u.isActive));
 });
 
 test('text is escaped on output: a partner named like a script shows as text', async () => {

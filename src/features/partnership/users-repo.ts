@@ -1,4 +1,4 @@
-import type { Queryable } from '../../db/database.ts';
+import type { Queryable, Row } from '../../db/database.ts';
 import { Conditions } from '../../db/sql.ts';
 import type { Role } from '../../platform/access/roles.ts';
 import type { Cursor } from '../../platform/http/pagination.ts';
@@ -25,7 +25,7 @@ const FROM = 'FROM users u JOIN agencies a ON a.partnership_id = u.partnership_i
 
 export type UserFilter = { role?: Role; agencyId?: string; q?: string; after: Cursor | null; limit: number };
 
-export async function listUsers(db: Queryable, partnershipId: string, filter: UserFilter) {
+function readUsers<R extends Row>(db: Queryable, partnershipId: string, filter: UserFilter, columns: string) {
   const where = new Conditions()
     .add('u.partnership_id = ?', partnershipId)
     .addIf(filter.role, 'u.role = ?')
@@ -33,9 +33,31 @@ export async function listUsers(db: Queryable, partnershipId: string, filter: Us
   where.contains(['u.name', 'u.email'], filter.q);
   where.after(filter.after, 'u.name', 'u.id');
   const limit = where.limit(filter.limit + 1);
-  return db.query<UserAccount>(
-    `SELECT ${COLUMNS} ${FROM} ${where.sql} ORDER BY u.name, u.id ${limit}`,
-    where.params,
+  return db.query<R>(`SELECT ${columns} ${FROM} ${where.sql} ORDER BY u.name, u.id ${limit}`, where.params);
+}
+
+/** Whole accounts, by name (the API's list). */
+export function listUsers(db: Queryable, partnershipId: string, filter: UserFilter) {
+  return readUsers<UserAccount>(db, partnershipId, filter, COLUMNS);
+}
+
+/** What the table of users shows of each. */
+export type UserRow = Pick<
+  UserAccount,
+  'id' | 'name' | 'email' | 'role' | 'agencyName' | 'isActive' | 'hasPassword'
+>;
+
+/**
+ * The rows of the table of users, in the order of listUsers: without the three times (last sign-in,
+ * made, changed) the table does not show, each of which pg turns into a Date.
+ */
+export function listUserRows(db: Queryable, partnershipId: string, filter: UserFilter) {
+  return readUsers<UserRow>(
+    db,
+    partnershipId,
+    filter,
+    `u.id, u.name, u.email, u.role, a.name AS "agencyName", u.is_active AS "isActive",
+     (u.password_hash IS NOT NULL) AS "hasPassword"`,
   );
 }
 

@@ -79,7 +79,7 @@ export function registerUserRoutes(
     const ctx = contextOf(request);
     const query = parseOrThrow(usersQuery, request.query);
     const [result, agencyChoices] = await Promise.all([
-      users.list(ctx, query),
+      users.rows(ctx, query),
       partnership.partners.choices(ctx),
     ]);
     const filterQuery = new URLSearchParams({

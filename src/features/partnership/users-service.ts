@@ -24,7 +24,22 @@ const options = {
     ]),
 };
 
+type UsersQuery = { role?: Role; agencyId?: string; q?: string; after?: string; limit: number };
+
 export function createUsersService(db: Database) {
+  /** A page of accounts read by `read` (whole or as the table's rows). */
+  async function readPage<U extends repo.UserRow>(
+    scope: Scope,
+    query: UsersQuery,
+    read: (db: Database, partnershipId: string, filter: repo.UserFilter) => Promise<U[]>,
+  ) {
+    const rows = await read(db, scope.partnershipId, {
+      ...query,
+      after: query.after ? decodeCursor(query.after) : null,
+    });
+    return toPage(rows, query.limit, (u) => ({ key: u.name, id: u.id }));
+  }
+
   async function issueInvitation(tx: Queryable, userId: string) {
     const token = newToken();
     await repo.insertInvitation(
@@ -37,16 +52,11 @@ export function createUsersService(db: Database) {
   }
 
   return {
-    async list(
-      scope: Scope,
-      query: { role?: Role; agencyId?: string; q?: string; after?: string; limit: number },
-    ) {
-      const rows = await repo.listUsers(db, scope.partnershipId, {
-        ...query,
-        after: query.after ? decodeCursor(query.after) : null,
-      });
-      return toPage(rows, query.limit, (u) => ({ key: u.name, id: u.id }));
-    },
+    /** Whole accounts, a page at a time by name (the API's list). */
+    list: (scope: Scope, query: UsersQuery) => readPage(scope, query, repo.listUsers),
+
+    /** What the table of users shows of each, a page at a time by name. */
+    rows: (scope: Scope, query: UsersQuery) => readPage(scope, query, repo.listUserRows),
 
     async get(scope: Scope, id: string) {
       const user = await repo.findUser(db, scope.partnershipId, id);
