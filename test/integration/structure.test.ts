@@ -1,5 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import {
+  AGENCY_KIND_LABELS,
+  type AgencyKind,
+  SECTOR_LABELS,
+  type Sector,
+} from '../../src/features/partnership/rules.ts';
 import { ROLE_LABELS, type Role } from '../../src/platform/access/roles.ts';
 import { apiToken, Browser, bearer, readable, type TestApp, testApp } from '../helpers/app.ts';
 
@@ -475,6 +481,40 @@ test('the users table shows each account’s name, e-mail, role, agency and stat
   const statusOf = (name: string) => rows.find((r) => r[0] === name)?.[4];
   assert.deepEqual([statusOf('Aaron Invited'), statusOf('Abigail Leaver')], ['Invited', 'Deactivated']);
   assert.ok(invited.statusCode === 201 && users.some((u) => u.hasPassword && u.isActive));
+});
+
+test('the partners table shows each partner’s name, kind, sector and whether it still is one, as the API has them', async () => {
+  const gone = await api('POST', '/api/v1/partners', {
+    name: 'Aardvark Housing Trust',
+    kind: 'relevant-agency',
+    sector: 'housing',
+  });
+  assert.equal(gone.statusCode, 201, gone.body);
+  assert.equal(
+    (await api('PATCH', `/api/v1/partners/${gone.json().id}`, { isActive: false })).statusCode,
+    200,
+  );
+  const partners = (await api('GET', '/api/v1/partners?limit=200')).json().items as {
+    name: string;
+    kind: AgencyKind;
+    sector: Sector;
+    isActive: boolean;
+  }[];
+  const page = readable((await admin.get('/partners?limit=200')).body);
+  const rows = [...page.matchAll(/<tr class="govuk-table__row">\s*(<td[\s\S]*?)<\/tr>/g)].map((m) =>
+    [...(m[1] ?? '').matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((c) =>
+      (c[1] ?? '').replace(/<[^>]+>/g, '').trim(),
+    ),
+  );
+  assert.deepEqual(
+    rows,
+    partners.map((p) => [
+      p.isActive ? p.name : `${p.name} No longer a partner`,
+      AGENCY_KIND_LABELS[p.kind],
+      SECTOR_LABELS[p.sector],
+    ]),
+  );
+  assert.ok(rows.some((r) => r[0] === 'Aardvark Housing Trust No longer a partner'));
 });
 
 test('text is escaped on output: a partner named like a script shows as text', async () => {

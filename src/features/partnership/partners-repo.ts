@@ -1,4 +1,4 @@
-import type { Queryable } from '../../db/database.ts';
+import type { Queryable, Row } from '../../db/database.ts';
 import { Conditions } from '../../db/sql.ts';
 import type { Cursor } from '../../platform/http/pagination.ts';
 import type { AgencyKind, Sector } from './rules.ts';
@@ -21,16 +21,39 @@ const COLUMNS = `id, name, kind, sector, contact_email AS "contactEmail", is_act
 
 export type PartnerFilter = { kind?: AgencyKind; q?: string; after: Cursor | null; limit: number };
 
-export async function listPartners(db: Queryable, partnershipId: string, filter: PartnerFilter) {
+function readPartners<R extends Row>(
+  db: Queryable,
+  partnershipId: string,
+  filter: PartnerFilter,
+  columns: string,
+) {
   const where = new Conditions()
     .add('partnership_id = ?', partnershipId)
     .addIf(filter.kind, 'kind = ?')
     .contains(['name'], filter.q)
     .after(filter.after, 'name', 'id');
   const limit = where.limit(filter.limit + 1);
-  return db.query<Partner>(
-    `SELECT ${COLUMNS} FROM agencies ${where.sql} ORDER BY name, id ${limit}`,
-    where.params,
+  return db.query<R>(`SELECT ${columns} FROM agencies ${where.sql} ORDER BY name, id ${limit}`, where.params);
+}
+
+/** Whole partners, by name (the API's list). */
+export function listPartners(db: Queryable, partnershipId: string, filter: PartnerFilter) {
+  return readPartners<Partner>(db, partnershipId, filter, COLUMNS);
+}
+
+/** What the table of partners shows of each. */
+export type PartnerRow = Pick<Partner, 'id' | 'name' | 'kind' | 'sector' | 'isActive'>;
+
+/**
+ * The rows of the table of partners, in the order of listPartners: without the contact address and
+ * the times the record was made and changed, which the table does not show.
+ */
+export function listPartnerRows(db: Queryable, partnershipId: string, filter: PartnerFilter) {
+  return readPartners<PartnerRow>(
+    db,
+    partnershipId,
+    filter,
+    'id, name, kind, sector, is_active AS "isActive"',
   );
 }
 

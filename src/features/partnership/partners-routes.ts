@@ -45,7 +45,7 @@ export function registerPartnerRoutes(
   // Pages
   app.get('/partners', { config: { access: 'structure:read' } }, async (request, reply) => {
     const query = parseOrThrow(partnerListQuery, request.query);
-    const result = await partners.list(contextOf(request), query);
+    const result = await partners.rows(contextOf(request), query);
     const filterQuery = new URLSearchParams({
       ...(query.kind ? { kind: query.kind } : {}),
       ...(query.q ? { q: query.q } : {}),

@@ -19,18 +19,32 @@ const options = {
     ]),
 };
 
+type PartnersQuery = { kind?: AgencyKind; q?: string; after?: string; limit: number };
+
 export function createPartnersService(db: Database) {
   const lists = new ListCache();
+
+  /** A page of partners read by `read` (whole or as the table's rows). */
+  async function readPage<P extends repo.PartnerRow>(
+    scope: Scope,
+    query: PartnersQuery,
+    read: (db: Database, partnershipId: string, filter: repo.PartnerFilter) => Promise<P[]>,
+  ) {
+    const rows = await read(db, scope.partnershipId, {
+      kind: query.kind,
+      q: query.q,
+      after: query.after ? decodeCursor(query.after) : null,
+      limit: query.limit,
+    });
+    return toPage(rows, query.limit, (p) => ({ key: p.name, id: p.id }));
+  }
+
   return {
-    async list(scope: Scope, query: { kind?: AgencyKind; q?: string; after?: string; limit: number }) {
-      const rows = await repo.listPartners(db, scope.partnershipId, {
-        kind: query.kind,
-        q: query.q,
-        after: query.after ? decodeCursor(query.after) : null,
-        limit: query.limit,
-      });
-      return toPage(rows, query.limit, (p) => ({ key: p.name, id: p.id }));
-    },
+    /** Whole partners, a page at a time by name (the API's list). */
+    list: (scope: Scope, query: PartnersQuery) => readPage(scope, query, repo.listPartners),
+
+    /** What the table of partners shows of each, a page at a time by name. */
+    rows: (scope: Scope, query: PartnersQuery) => readPage(scope, query, repo.listPartnerRows),
 
     /** The current partners, for choosing one: kept per version of the partnership's lists. */
     choices: (scope: ListScope) =>
