@@ -4,7 +4,7 @@ import { createAudited, updateAudited } from '../../platform/audit/audited.ts';
 import { todayInLondon } from '../../platform/calendar/today.ts';
 import type { RequestContext } from '../../platform/http/context.ts';
 import { conflict, type FieldError, invalid, notFound } from '../../platform/http/errors.ts';
-import { decodeCursor, toPage } from '../../platform/http/pagination.ts';
+import { decodeCursor, pageByName, toPage } from '../../platform/http/pagination.ts';
 import * as repo from './groups-repo.ts';
 import { findPerson, listPeople } from './people-repo.ts';
 import { type GroupType, groupStatus, wouldLoop } from './rules.ts';
@@ -72,13 +72,9 @@ export function createGroupsService(db: Database) {
     read: (db: Database, partnershipId: string, filter: repo.GroupFilter) => Promise<G[]>,
   ) {
     const today = todayInLondon();
-    const rows = await read(db, scope.partnershipId, {
-      ...query,
-      reportsToGroupId: query.reportsTo,
-      today,
-      after: query.after ? decodeCursor(query.after) : null,
-    });
-    const page = toPage(rows, query.limit, (g) => ({ key: g.name, id: g.id }));
+    const page = await pageByName(query, (filter) =>
+      read(db, scope.partnershipId, { ...filter, reportsToGroupId: query.reportsTo, today }),
+    );
     return { ...page, items: page.items.map((g) => ({ ...g, status: groupStatus(g, today) })) };
   }
 

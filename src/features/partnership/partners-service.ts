@@ -3,7 +3,7 @@ import { createAudited, updateAudited } from '../../platform/audit/audited.ts';
 import { ListCache, type ListScope } from '../../platform/cache/list-cache.ts';
 import type { RequestContext } from '../../platform/http/context.ts';
 import { conflict, notFound } from '../../platform/http/errors.ts';
-import { decodeCursor, toPage } from '../../platform/http/pagination.ts';
+import { pageByName } from '../../platform/http/pagination.ts';
 import * as repo from './partners-repo.ts';
 import type { AgencyKind } from './rules.ts';
 import type { PartnerInput, PartnerPatch } from './schemas.ts';
@@ -24,27 +24,14 @@ type PartnersQuery = { kind?: AgencyKind; q?: string; after?: string; limit: num
 export function createPartnersService(db: Database) {
   const lists = new ListCache();
 
-  /** A page of partners read by `read` (whole or as the table's rows). */
-  async function readPage<P extends repo.PartnerRow>(
-    scope: Scope,
-    query: PartnersQuery,
-    read: (db: Database, partnershipId: string, filter: repo.PartnerFilter) => Promise<P[]>,
-  ) {
-    const rows = await read(db, scope.partnershipId, {
-      kind: query.kind,
-      q: query.q,
-      after: query.after ? decodeCursor(query.after) : null,
-      limit: query.limit,
-    });
-    return toPage(rows, query.limit, (p) => ({ key: p.name, id: p.id }));
-  }
-
   return {
     /** Whole partners, a page at a time by name (the API's list). */
-    list: (scope: Scope, query: PartnersQuery) => readPage(scope, query, repo.listPartners),
+    list: (scope: Scope, query: PartnersQuery) =>
+      pageByName(query, (filter) => repo.listPartners(db, scope.partnershipId, filter)),
 
     /** What the table of partners shows of each, a page at a time by name. */
-    rows: (scope: Scope, query: PartnersQuery) => readPage(scope, query, repo.listPartnerRows),
+    rows: (scope: Scope, query: PartnersQuery) =>
+      pageByName(query, (filter) => repo.listPartnerRows(db, scope.partnershipId, filter)),
 
     /** The current partners, for choosing one: kept per version of the partnership's lists. */
     choices: (scope: ListScope) =>

@@ -2,7 +2,7 @@ import type { Database, Queryable } from '../../db/database.ts';
 import { createAudited, updateAudited } from '../../platform/audit/audited.ts';
 import type { RequestContext } from '../../platform/http/context.ts';
 import { invalid, notFound } from '../../platform/http/errors.ts';
-import { decodeCursor, toPage } from '../../platform/http/pagination.ts';
+import { pageByName } from '../../platform/http/pagination.ts';
 import { findPartner } from './partners-repo.ts';
 import * as repo from './people-repo.ts';
 import type { PersonInput, PersonPatch } from './schemas.ts';
@@ -20,27 +20,14 @@ async function checkAgency(tx: Queryable, partnershipId: string, agencyId: strin
 type PeopleQuery = { agencyId?: string; q?: string; after?: string; limit: number };
 
 export function createPeopleService(db: Database) {
-  /** A page of people read by `read` (whole or as the table's rows). */
-  async function readPage<P extends repo.PersonRow>(
-    scope: Scope,
-    query: PeopleQuery,
-    read: (db: Database, partnershipId: string, filter: repo.PersonFilter) => Promise<P[]>,
-  ) {
-    const rows = await read(db, scope.partnershipId, {
-      agencyId: query.agencyId,
-      q: query.q,
-      after: query.after ? decodeCursor(query.after) : null,
-      limit: query.limit,
-    });
-    return toPage(rows, query.limit, (p) => ({ key: p.name, id: p.id }));
-  }
-
   return {
     /** Whole people, a page at a time by name (the API's list). */
-    list: (scope: Scope, query: PeopleQuery) => readPage(scope, query, repo.listPeople),
+    list: (scope: Scope, query: PeopleQuery) =>
+      pageByName(query, (filter) => repo.listPeople(db, scope.partnershipId, filter)),
 
     /** What the table of people shows of each, a page at a time by name. */
-    rows: (scope: Scope, query: PeopleQuery) => readPage(scope, query, repo.listPersonRows),
+    rows: (scope: Scope, query: PeopleQuery) =>
+      pageByName(query, (filter) => repo.listPersonRows(db, scope.partnershipId, filter)),
 
     choices: (scope: Scope) => repo.personChoices(db, scope.partnershipId),
 

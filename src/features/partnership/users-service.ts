@@ -5,7 +5,7 @@ import { createAudited, updateAudited } from '../../platform/audit/audited.ts';
 import { newToken, tokenHash } from '../../platform/auth/secrets.ts';
 import type { RequestContext } from '../../platform/http/context.ts';
 import { conflict, invalid, notFound } from '../../platform/http/errors.ts';
-import { decodeCursor, toPage } from '../../platform/http/pagination.ts';
+import { pageByName } from '../../platform/http/pagination.ts';
 import { findPartner } from './partners-repo.ts';
 import { userChangeProblem } from './rules.ts';
 import type { UserInput, UserPatch } from './schemas.ts';
@@ -27,19 +27,6 @@ const options = {
 type UsersQuery = { role?: Role; agencyId?: string; q?: string; after?: string; limit: number };
 
 export function createUsersService(db: Database) {
-  /** A page of accounts read by `read` (whole or as the table's rows). */
-  async function readPage<U extends repo.UserRow>(
-    scope: Scope,
-    query: UsersQuery,
-    read: (db: Database, partnershipId: string, filter: repo.UserFilter) => Promise<U[]>,
-  ) {
-    const rows = await read(db, scope.partnershipId, {
-      ...query,
-      after: query.after ? decodeCursor(query.after) : null,
-    });
-    return toPage(rows, query.limit, (u) => ({ key: u.name, id: u.id }));
-  }
-
   async function issueInvitation(tx: Queryable, userId: string) {
     const token = newToken();
     await repo.insertInvitation(
@@ -53,10 +40,12 @@ export function createUsersService(db: Database) {
 
   return {
     /** Whole accounts, a page at a time by name (the API's list). */
-    list: (scope: Scope, query: UsersQuery) => readPage(scope, query, repo.listUsers),
+    list: (scope: Scope, query: UsersQuery) =>
+      pageByName(query, (filter) => repo.listUsers(db, scope.partnershipId, filter)),
 
     /** What the table of users shows of each, a page at a time by name. */
-    rows: (scope: Scope, query: UsersQuery) => readPage(scope, query, repo.listUserRows),
+    rows: (scope: Scope, query: UsersQuery) =>
+      pageByName(query, (filter) => repo.listUserRows(db, scope.partnershipId, filter)),
 
     async get(scope: Scope, id: string) {
       const user = await repo.findUser(db, scope.partnershipId, id);

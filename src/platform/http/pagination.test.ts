@@ -1,6 +1,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { allPages, decodeCursor, encodeCursor, filterQueryOf, pageQuery, toPage } from './pagination.ts';
+import {
+  allPages,
+  type Cursor,
+  decodeCursor,
+  encodeCursor,
+  filterQueryOf,
+  pageByName,
+  pageQuery,
+  toPage,
+} from './pagination.ts';
 
 test('a cursor round-trips and junk is not a cursor', () => {
   const c = { key: 'Rapid Review Panel', id: '0b8e3f7e-0000-4000-8000-000000000000' };
@@ -57,4 +66,26 @@ test('all pages of a keyset query come one after another, each row once', async 
   for await (const row of allPages(async (after: number | null) => (after === null ? [1, 2] : []), 2))
     exact.push(row);
   assert.deepEqual(exact, [1, 2]);
+});
+
+test('pageByName gives the reader the decoded cursor and makes the next one from the last row kept', async () => {
+  const rows = [
+    { id: 'b', name: 'Ada' },
+    { id: 'a', name: 'Bea' },
+    { id: 'c', name: 'Cy' },
+  ];
+  const asked: unknown[] = [];
+  const read = async (filter: { q?: string; after: Cursor | null; limit: number }) => {
+    asked.push(filter);
+    return rows.slice(0, filter.limit + 1);
+  };
+  const first = await pageByName({ q: 'x', limit: 2 }, read);
+  assert.deepEqual(first.items, rows.slice(0, 2));
+  assert.deepEqual(decodeCursor(first.next ?? ''), { key: 'Bea', id: 'a' });
+  const last = await pageByName({ q: 'x', limit: 5, after: first.next ?? undefined }, read);
+  assert.equal(last.next, null);
+  assert.deepEqual(asked, [
+    { q: 'x', limit: 2, after: null },
+    { q: 'x', limit: 5, after: { key: 'Bea', id: 'a' } },
+  ]);
 });

@@ -53,6 +53,18 @@ export function toPage<T>(rows: T[], limit: number, cursorOf: (row: T) => Cursor
   return { items, next: encodeCursor(cursorOf(last)) };
 }
 
+/**
+ * A page of a list read by name then id: `read` gets the query with its cursor decoded (and the
+ * limit, for which a repo fetches one row more), and the last row's name and id become the next cursor.
+ */
+export async function pageByName<
+  Q extends { after?: string; limit: number },
+  R extends { id: string; name: string },
+>(query: Q, read: (filter: Omit<Q, 'after'> & { after: Cursor | null }) => Promise<R[]>): Promise<Page<R>> {
+  const rows = await read({ ...query, after: query.after ? decodeCursor(query.after) : null });
+  return toPage(rows, query.limit, (row) => ({ key: row.name, id: row.id }));
+}
+
 /** The shape of every paginated API list, for the OpenAPI document. */
 export const pageOf = <T extends z.ZodType>(item: T) =>
   z.object({
