@@ -32,6 +32,14 @@ const auditCount = async (action: string) =>
   (await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log WHERE action = $1', [action]))[0]
     ?.n ?? 0;
 
+/** A page's table body as rows of cells, each cell's text without its tags. */
+const bodyCells = (html: string) =>
+  [...html.matchAll(/<tr class="govuk-table__row">\s*(<td[\s\S]*?)<\/tr>/g)].map((row) =>
+    [...(row[1] ?? '').matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((cell) =>
+      (cell[1] ?? '').replace(/<[^>]+>/g, '').trim(),
+    ),
+  );
+
 test('the demo has the three statutory partners, the relevant agencies and the 2022-23 groups', async () => {
   const partners = (await api('GET', '/api/v1/partners?limit=200')).json().items as { kind: string }[];
   assert.deepEqual(
@@ -467,11 +475,7 @@ test('the users table shows each account’s name, e-mail, role, agency and stat
     hasPassword: boolean;
   }[];
   const page = readable((await admin.get('/users?limit=200')).body);
-  const cells = (row: string) =>
-    [...row.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((m) => (m[1] ?? '').replace(/<[^>]+>/g, '').trim());
-  const rows = [...page.matchAll(/<tr class="govuk-table__row">\s*(<td[\s\S]*?)<\/tr>/g)].map((m) =>
-    cells(m[1] ?? ''),
-  );
+  const rows = bodyCells(page);
   const status = (u: (typeof users)[number]) =>
     !u.isActive ? 'Deactivated' : u.hasPassword ? 'Active' : 'Invited';
   assert.deepEqual(
@@ -501,11 +505,7 @@ test('the partners table shows each partner’s name, kind, sector and whether i
     isActive: boolean;
   }[];
   const page = readable((await admin.get('/partners?limit=200')).body);
-  const rows = [...page.matchAll(/<tr class="govuk-table__row">\s*(<td[\s\S]*?)<\/tr>/g)].map((m) =>
-    [...(m[1] ?? '').matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((c) =>
-      (c[1] ?? '').replace(/<[^>]+>/g, '').trim(),
-    ),
-  );
+  const rows = bodyCells(page);
   assert.deepEqual(
     rows,
     partners.map((p) => [
